@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace DonDoc.Text;
+
+/// <summary>
+/// One spelling for Vietnamese text. Tone marks follow the "ủy" style: in a word-final oa, oe or uy
+/// (not after q) the mark sits on the first vowel, so "uỷ" → "ủy", "hoà" → "hòa", "khoẻ" → "khỏe".
+/// </summary>
+public static class VnText
+{
+    private const string ToneMarks = "\u0300\u0301\u0309\u0303\u0323";
+
+    // Second vowel with a tone mark → (the same vowel unmarked, the mark).
+    private static readonly Dictionary<char, (char Plain, char Mark)> MarkedSecondVowels = BuildMarkedSecondVowels();
+
+    /// <summary>
+    /// NFC; the "ủy" tone style; non-breaking and other odd spaces become one plain space; zero-width
+    /// characters go; look-alike letters (Ð, ƣ) and hyphens become the Vietnamese ones; line breaks
+    /// become "\n" with no spaces around them; the ends are trimmed.
+    /// </summary>
+    public static string Normalize(string s)
+    {
+        var text = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        var buffer = new char[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r':
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                        i++;
+                    AppendLineBreak(buffer, ref n);
+                    break;
+                case '\n' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029':
+                    AppendLineBreak(buffer, ref n);
+                    break;
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    break;
+                case var _ when char.IsWhiteSpace(c):
+                    if (n > 0 && buffer[n - 1] is not (' ' or '\n'))
+                        buffer[n++] = ' ';
+                    break;
+                default:
+                    buffer[n++] = LookAlike(c);
+                    break;
+            }
+        }
+        var result = buffer.AsSpan(0, n);
+        MoveFinalToneMarks(result);
+        return new string(result.Trim());
+    }
+
+    /// <summary>Search key: normalised, lower case, without diacritics, "đ" as "d" ("Thành uỷ" → "thanh uy").</summary>
+    public static string Fold(string s)
+    {
+        var decomposed = Normalize(s).ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            sb.Append(c == 'đ' ? 'd' : c);
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendLineBreak(char[] buffer, ref int n)
+    {
+        if (n > 0 && buffer[n - 1] == ' ')
+            n--;
+        buffer[n++] = '\n';
+    }
+
+    private static char LookAlike(char c) => c switch
+    {
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        'Ƣ' => 'Ư',
+        'ƣ' => 'ư',
+        '\u2010' or '\u2011' or '\u2012' or '\u2212' => '-',
+        _ => c,
+    };
+
+    private static void MoveFinalToneMarks(Span<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!MarkedSecondVowels.TryGetValue(text[i], out var second))
+                continue;
+            var first = text[i - 1];
+            var pairs = char.ToLowerInvariant(first) switch
+            {
+                'o' => char.ToLowerInvariant(second.Plain) is 'a' or 'e',
+                'u' => char.ToLowerInvariant(second.Plain) == 'y' && (i < 2 || char.ToLowerInvariant(text[i - 2]) != 'q'),
+                _ => false,
+            };
+            if (!pairs || (i + 1 < text.Length && char.IsLetter(text[i + 1])))
+                continue;
+            text[i - 1] = string.Concat(first, second.Mark).Normalize(NormalizationForm.FormC)[0];
+            text[i] = second.Plain;
+        }
+    }
+
+    private static Dictionary<char, (char Plain, char Mark)> BuildMarkedSecondVowels()
+    {
+        var map = new Dictionary<char, (char, char)>();
+        foreach (var plain in "aeyAEY")
+            foreach (var mark in ToneMarks)
+                map[string.Concat(plain, mark).Normalize(NormalizationForm.FormC)[0]] = (plain, mark);
+        return map;
+    }
+}

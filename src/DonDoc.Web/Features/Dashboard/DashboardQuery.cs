@@ -1,0 +1,156 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Dashboard;
+
+public sealed record Counts(int Total, int CompletedOnTime, int CompletedLate, int NotAccepted, int InProgress,
+    int Submitted, int Overdue, int DueSoon, int Cancelled)
+{
+    public int Completed => CompletedOnTime + CompletedLate;
+
+    /// <summary>Completed over total (cancelled tasks excluded), or null when there is nothing to count.</summary>
+    public decimal? CompletionRate => Total == 0 ? null : Math.Round(100m * Completed / Total, 1);
+}
+
+public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type, Counts Counts);
+
+public sealed record ProgramCount(int Id, string Title, int Completed, int Total);
+
+public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historical, IReadOnlyList<UnitCounts> Children,
+    IReadOnlyList<ProgramCount> Programs);
+
+/// <summary>
+/// The dashboard of a unit's subtree. Today's view reads the rollups: a few rows per unit shown,
+/// whatever the number of tasks. A past day's view replays the task history up to that day's end.
+/// </summary>
+public sealed class DashboardQuery(AppDb db, Clock clock)
+{
+    public async Task<DashboardView?> GetAsync(int unitId, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var day = asOf ?? today;
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null)
+            return null;
+        var children = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == unitId && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day))
+            .OrderBy(u => u.Code).ToListAsync(ct);
+        var shown = children.Prepend(unit).ToList();
+        var historical = day < today;
+        var counts = historical ? await ReplayAsync(unit, day, ct) : await FromRollupsAsync(shown.Select(u => u.Id).ToList(), day, ct);
+        UnitCounts Row(Unit u) => new(u.Id, u.Code, u.Name, u.Type, counts.GetValueOrDefault(u.Id) ?? Empty);
+        var ranked = children.Select(Row)
+            .OrderByDescending(r => r.Counts.Total > 0)
+            .ThenByDescending(r => r.Counts.CompletionRate ?? 0)
+            .ThenBy(r => r.Counts.Overdue)
+            .ThenBy(r => r.Code)
+            .ToList();
+        var programs = await ProgramsAsync(unitId, day, historical, ct);
+        return new DashboardView(Row(unit), day, historical, ranked, programs);
+    }
+
+    public static readonly Counts Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private async Task<Dictionary<int, Counts>> FromRollupsAsync(List<int> unitIds, DateOnly today, CancellationToken ct)
+    {
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
+        var soonEnd = today.AddDays(TaskRules.DueSoonDays);
+        var fixedMetrics = Enum.GetValues<TaskState>().Select(s => "s:" + s).Append("ontime").Append("late").ToList();
+        // Three index range scans on (UnitId, Metric, Day): their size follows the units shown.
+        var fixedRows = await db.UnitStats.AsNoTracking()
+            .Where(s => unitIds.Contains(s.UnitId) && fixedMetrics.Contains(s.Metric) && s.Day == TaskFacts.NoDay)
+            .ToListAsync(ct);
+        var months = await db.UnitStats.AsNoTracking()
+            .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "m" && s.Day < firstOfMonth)
+            .GroupBy(s => s.UnitId).Select(g => new { UnitId = g.Key, Count = g.Sum(s => s.Count) })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        var days = await db.UnitStats.AsNoTracking()
+            .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "d" && s.Day >= firstOfMonth && s.Day <= soonEnd)
+            .ToListAsync(ct);
+        return unitIds.ToDictionary(id => id, id =>
+        {
+            var f = fixedRows.Where(r => r.UnitId == id).ToDictionary(r => r.Metric, r => r.Count);
+            int S(TaskState s) => f.GetValueOrDefault("s:" + s);
+            var unitDays = days.Where(d => d.UnitId == id).ToList();
+            var overdue = months.GetValueOrDefault(id) + unitDays.Where(d => d.Day < today).Sum(d => d.Count);
+            var dueSoon = unitDays.Where(d => d.Day >= today).Sum(d => d.Count);
+            var total = Enum.GetValues<TaskState>().Where(s => s != TaskState.Cancelled).Sum(S);
+            return new Counts(total, f.GetValueOrDefault("ontime"), f.GetValueOrDefault("late"), S(TaskState.Assigned),
+                S(TaskState.Accepted) + S(TaskState.InProgress) + S(TaskState.Returned), S(TaskState.Submitted),
+                overdue, dueSoon, S(TaskState.Cancelled));
+        });
+    }
+
+    private async Task<Dictionary<int, Counts>> ReplayAsync(Unit unit, DateOnly day, CancellationToken ct)
+    {
+        var groups = await LatestStates(day)
+            .Join(db.Units.Where(u => u.Path.StartsWith(unit.Path)), e => e.LeadUnitId, u => u.Id, (e, u) => new { u.Path, e.Status, e.DueDate, e.SubmittedOn })
+            .GroupBy(x => new { x.Path, x.Status, x.DueDate, x.SubmittedOn })
+            .Select(g => new { g.Key.Path, g.Key.Status, g.Key.DueDate, g.Key.SubmittedOn, Count = g.Count() })
+            .ToListAsync(ct);
+        var tally = new Dictionary<int, Tally>();
+        foreach (var g in groups)
+        {
+            var ids = Rollups.Ancestors(g.Path).SkipWhile(id => id != unit.Id).Take(2).ToList();
+            foreach (var id in ids)
+            {
+                if (!tally.TryGetValue(id, out var t))
+                    tally[id] = t = new Tally();
+                t.Add(g.Status, TaskRules.OverlayOn(g.Status, g.DueDate, g.SubmittedOn, day), g.Count);
+            }
+        }
+        return tally.ToDictionary(t => t.Key, t => t.Value.ToCounts());
+    }
+
+    // The last history row of each task written before the end of the day.
+    private IQueryable<TaskEvent> LatestStates(DateOnly day)
+    {
+        var cut = Clock.EndOfDayUtc(day);
+        var latest = db.TaskEvents.Where(e => e.AtUtc < cut).GroupBy(e => e.TaskId).Select(g => g.Max(e => e.Id));
+        return db.TaskEvents.AsNoTracking().Where(e => latest.Contains(e.Id));
+    }
+
+    private async Task<List<ProgramCount>> ProgramsAsync(int unitId, DateOnly day, bool historical, CancellationToken ct)
+    {
+        var programs = await db.Tasks.AsNoTracking()
+            .Where(t => t.Kind == TaskKind.Program && t.LeadUnitId == unitId && t.Status != TaskState.Cancelled)
+            .OrderBy(t => t.Id).Select(t => new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal))
+            .ToListAsync(ct);
+        if (!historical || programs.Count == 0)
+            return programs;
+        var ids = programs.Select(p => p.Id).ToList();
+        var states = await LatestStates(day)
+            .Join(db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value)), e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
+            .Where(x => x.Status != TaskState.Cancelled)
+            .GroupBy(x => x.ParentId)
+            .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })
+            .ToDictionaryAsync(x => x.Id, ct);
+        return programs.Select(p => states.TryGetValue(p.Id, out var s) ? p with { Completed = s.Completed, Total = s.Total } : p with { Completed = 0, Total = 0 })
+            .ToList();
+    }
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<TaskState, int> _states = [];
+        private readonly Dictionary<Overlay, int> _overlays = [];
+
+        public void Add(TaskState state, Overlay overlay, int count)
+        {
+            _states[state] = _states.GetValueOrDefault(state) + count;
+            _overlays[overlay] = _overlays.GetValueOrDefault(overlay) + count;
+        }
+
+        public Counts ToCounts()
+        {
+            int S(TaskState s) => _states.GetValueOrDefault(s);
+            return new Counts(_states.Where(s => s.Key != TaskState.Cancelled).Sum(s => s.Value),
+                _overlays.GetValueOrDefault(Overlay.CompletedOnTime), _overlays.GetValueOrDefault(Overlay.CompletedLate),
+                S(TaskState.Assigned), S(TaskState.Accepted) + S(TaskState.InProgress) + S(TaskState.Returned),
+                S(TaskState.Submitted), _overlays.GetValueOrDefault(Overlay.Overdue), _overlays.GetValueOrDefault(Overlay.DueSoon),
+                S(TaskState.Cancelled));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using DonDoc.Text;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Documents;
+
+public sealed record DocumentDto(int Id, string Symbol, SymbolForm Form, string Number, string TypeCode, string TypeName,
+    string IssuerCode, string? Term, int? Year, DateOnly IssuedOn, string Title, string? Summary, DocumentStatus Status);
+
+public sealed class DocumentFilter
+{
+    public string? Symbol { get; set; }
+    public string? Q { get; set; }
+    public string? Type { get; set; }
+    public string? Issuer { get; set; }
+    public int? Year { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+}
+
+public static class DocumentsApi
+{
+    public static IQueryable<DocumentDto> ToDto(this IQueryable<Document> docs) =>
+        docs.Select(d => new DocumentDto(d.Id, d.Symbol, d.Form, d.Number, d.TypeCode, d.TypeName, d.IssuerCode,
+            d.Term == null ? null : d.Term.Name, d.Year, d.IssuedOn, d.Title, d.Summary, d.Status));
+
+    /// <summary>The register's filter, shared by the list page and the API.</summary>
+    public static Outcome<IQueryable<Document>> Filter(AppDb db, DocumentFilter f)
+    {
+        var problems = Paging.Check(f.Page, f.PageSize) ?? new Problems();
+        var query = db.Documents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Symbol))
+        {
+            var parsed = DocumentSymbol.Parse(f.Symbol);
+            if (!parsed.Ok)
+                problems.Add("symbol", parsed.Error!);
+            else
+                query = query.Where(d => d.Symbol == parsed.Symbol!.Canonical);
+        }
+        if (problems.Any)
+            return problems;
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var q = VnText.Normalize(f.Q);
+            query = query.Where(d => d.Title.Contains(q) || d.Symbol.Contains(q));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Type))
+            query = query.Where(d => d.TypeCode == f.Type);
+        if (!string.IsNullOrWhiteSpace(f.Issuer))
+            query = query.Where(d => d.IssuerCode == f.Issuer);
+        if (f.Year is { } year)
+            query = query.Where(d => d.IssuedOn >= new DateOnly(year, 1, 1) && d.IssuedOn <= new DateOnly(year, 12, 31));
+        return new Outcome<IQueryable<Document>>(query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id), null);
+    }
+
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/documents").WithTags("Văn bản");
+
+        api.MapGet("/", async Task<Results<Ok<Page<DocumentDto>>, ValidationProblem>> (AppDb db, [AsParameters] DocumentFilter filter, CancellationToken ct) =>
+        {
+            var query = Filter(db, filter);
+            if (query.Problems is { } problems)
+                return problems.ToResult();
+            return TypedResults.Ok(await Paging.PageAsync(query.Value!.ToDto(), filter.Page, filter.PageSize, ct));
+        });
+
+        api.MapGet("/{id:int}", async Task<Results<Ok<DocumentDto>, NotFound>> (AppDb db, int id, CancellationToken ct) =>
+            await db.Documents.Where(d => d.Id == id).ToDto().FirstOrDefaultAsync(ct) is { } doc ? TypedResults.Ok(doc) : TypedResults.NotFound());
+
+        api.MapPost("/", async Task<Results<Created<DocumentDto>, ValidationProblem>> (DocumentRegistry registry, AppDb db, NewDocument input, CancellationToken ct) =>
+        {
+            var result = await registry.RegisterAsync(input, ct: ct);
+            if (result.Problems is { } problems)
+                return problems.ToResult();
+            var doc = await db.Documents.Where(d => d.Id == result.Value!.Id).ToDto().FirstAsync(ct);
+            return TypedResults.Created($"/api/documents/{doc.Id}", doc);
+        });
+
+        return app;
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using DonDoc.Web.Features.Units;
+
+namespace DonDoc.Web.Features.Tasks;
+
+// Shared by the pages and the API, so both refuse the same input with the same words.
+
+public sealed class NewTask
+{
+    [Required(ErrorMessage = "Nhập tên nhiệm vụ.")]
+    [StringLength(500, ErrorMessage = "Tên nhiệm vụ dài quá 500 ký tự.")]
+    public string Title { get; set; } = "";
+
+    [StringLength(8000, ErrorMessage = "Nội dung dài quá 8.000 ký tự.")]
+    public string? Content { get; set; }
+
+    [Required(ErrorMessage = "Chọn đơn vị chủ trì.")]
+    public int? LeadUnitId { get; set; }
+
+    public List<int> CoordinatorUnitIds { get; set; } = [];
+
+    // The unit that assigns the task and approves its extensions; by default the parent's lead unit.
+    public int? AssignedByUnitId { get; set; }
+
+    public int? AccountableUnitId { get; set; }
+
+    [StringLength(200, ErrorMessage = "Tên người chịu trách nhiệm dài quá 200 ký tự.")]
+    public string? ResponsiblePerson { get; set; }
+
+    public DeadlineKind DeadlineKind { get; set; } = DeadlineKind.Date;
+
+    public DateOnly? DueDate { get; set; }
+
+    public Recurrence? Recurrence { get; set; }
+
+    // Periodic tasks: periods run from today until this day.
+    public DateOnly? EndsOn { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Kết quả dự kiến dài quá 2.000 ký tự.")]
+    public string? ExpectedResult { get; set; }
+
+    public int? SourceDocumentId { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Nguồn chỉ đạo dài quá 1.000 ký tự.")]
+    public string? SourceNote { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public TaskKind Kind { get; set; } = TaskKind.Task;
+}
+
+public sealed class FanOutRequest
+{
+    // The unit whose children (or whose subtree's units of a type) receive the task; by default the parent's lead unit.
+    public int? UnitId { get; set; }
+
+    // Null: the unit's direct children; otherwise every unit of this type in its subtree.
+    public UnitType? UnitType { get; set; }
+}
+
+public sealed class ProgressInput
+{
+    [Range(0, 100, ErrorMessage = "Tỷ lệ hoàn thành phải từ 0 đến 100%.")]
+    public int Percent { get; set; }
+
+    [Required(ErrorMessage = "Nhập nội dung báo cáo tiến độ.")]
+    [StringLength(8000, ErrorMessage = "Nội dung báo cáo dài quá 8.000 ký tự.")]
+    public string Text { get; set; } = "";
+
+    // Defaults to today.
+    public DateOnly? ReportedOn { get; set; }
+}
+
+public sealed class ReasonInput
+{
+    [Required(ErrorMessage = "Nhập lý do.")]
+    [StringLength(2000, ErrorMessage = "Lý do dài quá 2.000 ký tự.")]
+    public string Reason { get; set; } = "";
+}
+
+public sealed class ExtensionInput
+{
+    [Required(ErrorMessage = "Chọn hạn mới đề nghị.")]
+    public DateOnly? RequestedDueDate { get; set; }
+
+    [Required(ErrorMessage = "Nhập lý do đề nghị gia hạn.")]
+    [StringLength(2000, ErrorMessage = "Lý do dài quá 2.000 ký tự.")]
+    public string Reason { get; set; } = "";
+}
+
+public sealed class ExtensionDecision
+{
+    public bool Approve { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Ý kiến dài quá 2.000 ký tự.")]
+    public string? Note { get; set; }
+}
+
+public sealed record EvidenceFile(string FileName, string ContentType, long Length, Func<Stream> Open);

@@ -1,0 +1,373 @@
+using DonDoc.Text;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DonDoc.Web.Features.Tasks;
+
+public sealed class EvidenceOptions
+{
+    public string Directory { get; set; } = "data/evidence";
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+    public string[] AllowedExtensions { get; set; } =
+        [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".png"];
+}
+
+/// <summary>
+/// Every change to a task, used by both the pages and the API: each method validates everything
+/// first and then writes in one save (one transaction), so a refusal leaves nothing half-written.
+/// </summary>
+public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions> evidenceOptions)
+{
+    private EvidenceOptions Evidence => evidenceOptions.Value;
+
+    public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, CancellationToken ct = default)
+    {
+        var problems = new Problems();
+        var today = clock.Today;
+        TaskItem? parent = null;
+        if (input.ParentId is { } parentId && (parent = await db.Tasks.FindAsync([parentId], ct)) is null)
+            problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
+        var unitIds = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }
+            .Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        CheckUnit(problems, units, input.LeadUnitId, nameof(input.LeadUnitId), "Đơn vị chủ trì", today);
+        CheckUnit(problems, units, input.AssignedByUnitId, nameof(input.AssignedByUnitId), "Đơn vị giao", today);
+        CheckUnit(problems, units, input.AccountableUnitId, nameof(input.AccountableUnitId), "Cơ quan chịu trách nhiệm", today);
+        foreach (var id in input.CoordinatorUnitIds)
+            CheckUnit(problems, units, id, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp", today);
+        if (input.LeadUnitId is { } lead && input.CoordinatorUnitIds.Contains(lead))
+            problems.Add(nameof(input.CoordinatorUnitIds), "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
+        if (input.SourceDocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId, ct))
+            problems.Add(nameof(input.SourceDocumentId), $"Không có văn bản số {docId} trong sổ văn bản.");
+        var periods = CheckDeadline(problems, input, today);
+        if (problems.Any)
+            return problems;
+
+        var assignedBy = input.AssignedByUnitId ?? parent?.LeadUnitId ?? await RootUnitIdAsync(ct);
+        var task = new TaskItem
+        {
+            ParentId = parent?.Id,
+            Kind = input.Kind,
+            Title = VnText.Normalize(input.Title),
+            Content = NormalizeOrNull(input.Content),
+            ExpectedResult = NormalizeOrNull(input.ExpectedResult),
+            LeadUnitId = input.LeadUnitId!.Value,
+            AssignedByUnitId = assignedBy,
+            AccountableUnitId = input.AccountableUnitId,
+            ResponsiblePerson = NormalizeOrNull(input.ResponsiblePerson),
+            Coordinators = input.CoordinatorUnitIds.Distinct().Select(id => new TaskCoordinator { UnitId = id }).ToList(),
+            SourceDocumentId = input.SourceDocumentId ?? parent?.SourceDocumentId,
+            SourceNote = NormalizeOrNull(input.SourceNote),
+            DeadlineKind = input.DeadlineKind,
+            Recurrence = input.DeadlineKind == DeadlineKind.Date ? null : input.Recurrence,
+            DueDate = periods.Count > 0 ? periods[0].DueDate : input.DeadlineKind == DeadlineKind.Date ? input.DueDate : null,
+            Status = TaskState.Assigned,
+            AssignedOn = today,
+            CreatedAtUtc = clock.UtcNow,
+            UpdatedAtUtc = clock.UtcNow,
+            Periods = periods.Select(p => new TaskPeriod { Label = p.Label, StartsOn = p.StartsOn, DueDate = p.DueDate }).ToList(),
+        };
+        task.OriginalDueDate = task.DueDate;
+        db.Tasks.Add(task);
+        db.ChangeNote = "Giao nhiệm vụ";
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+
+    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, CancellationToken ct = default)
+    {
+        var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
+        if (parent is null)
+            return Problems.Of("id", $"Không có nhiệm vụ số {parentId}.");
+        if (!TaskRules.IsOpen(parent.Status))
+            return Problems.Of("id", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
+        var rootId = input.UnitId ?? parent.LeadUnitId;
+        var root = await db.Units.FindAsync([rootId], ct);
+        if (root is null)
+            return Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {rootId}.");
+        var today = clock.Today;
+        var targets = input.UnitType is { } type
+            ? db.Units.Where(u => u.Path.StartsWith(root.Path) && u.Id != root.Id && u.Type == type)
+            : db.Units.Where(u => u.ParentId == root.Id);
+        var already = db.Tasks.Where(t => t.ParentId == parent.Id).Select(t => t.LeadUnitId);
+        var units = await targets
+            .Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today) && !already.Contains(u.Id))
+            .OrderBy(u => u.Code).Select(u => u.Id).ToListAsync(ct);
+        if (units.Count == 0)
+            return Problems.Of(nameof(input.UnitId), "Không có đơn vị nào (chưa được giao) để giao tiếp nhiệm vụ.");
+
+        var periods = parent.DeadlineKind == DeadlineKind.Periodic
+            ? await db.TaskPeriods.Where(p => p.TaskId == parent.Id && p.DueDate >= today).ToListAsync(ct)
+            : [];
+        var children = units.Select(unitId => new TaskItem
+        {
+            Parent = parent,
+            ParentId = parent.Id,
+            Kind = parent.Kind == TaskKind.Program ? TaskKind.Project : TaskKind.Item,
+            Title = parent.Title,
+            Content = parent.Content,
+            ExpectedResult = parent.ExpectedResult,
+            LeadUnitId = unitId,
+            AssignedByUnitId = parent.LeadUnitId,
+            AccountableUnitId = parent.AccountableUnitId,
+            SourceDocumentId = parent.SourceDocumentId,
+            SourceNote = parent.SourceNote,
+            DeadlineKind = parent.DeadlineKind,
+            Recurrence = parent.Recurrence,
+            DueDate = parent.DueDate,
+            OriginalDueDate = parent.DueDate,
+            Status = TaskState.Assigned,
+            AssignedOn = today,
+            CreatedAtUtc = clock.UtcNow,
+            UpdatedAtUtc = clock.UtcNow,
+            Periods = periods.Select(p => new TaskPeriod { Label = p.Label, StartsOn = p.StartsOn, DueDate = p.DueDate }).ToList(),
+        }).ToList();
+        db.Tasks.AddRange(children);
+        db.ChangeNote = "Giao cho đơn vị cấp dưới";
+        await db.SaveChangesAsync(ct);
+        return children.Count;
+    }
+
+    public Task<Outcome<TaskItem>> AcceptAsync(int id, CancellationToken ct = default) =>
+        TransitionAsync(id, TaskAction.Accept, "Tiếp nhận nhiệm vụ", (_, _) => null, ct);
+
+    public Task<Outcome<TaskItem>> SubmitAsync(int id, CancellationToken ct = default) =>
+        TransitionAsync(id, TaskAction.Submit, "Báo cáo hoàn thành", (t, today) =>
+        {
+            t.SubmittedOn = today;
+            return null;
+        }, ct);
+
+    public Task<Outcome<TaskItem>> CompleteAsync(int id, CancellationToken ct = default) =>
+        TransitionAsync(id, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
+        {
+            t.CompletedOn = today;
+            t.Percent = 100;
+            return null;
+        }, ct);
+
+    public Task<Outcome<TaskItem>> ReturnAsync(int id, ReasonInput input, CancellationToken ct = default) =>
+        TransitionAsync(id, TaskAction.Return, "Trả lại: " + input.Reason.Trim(), (t, _) =>
+        {
+            if (string.IsNullOrWhiteSpace(input.Reason))
+                return Problems.Of(nameof(input.Reason), "Trả lại nhiệm vụ phải nêu lý do.");
+            t.ReturnReason = VnText.Normalize(input.Reason);
+            t.SubmittedOn = null;
+            return null;
+        }, ct);
+
+    public Task<Outcome<TaskItem>> CancelAsync(int id, ReasonInput input, CancellationToken ct = default) =>
+        TransitionAsync(id, TaskAction.Cancel, "Hủy: " + input.Reason.Trim(), (_, _) =>
+            string.IsNullOrWhiteSpace(input.Reason) ? Problems.Of(nameof(input.Reason), "Hủy nhiệm vụ phải nêu lý do.") : null, ct);
+
+    public async Task<Outcome<ProgressReport>> ReportProgressAsync(int id, ProgressInput input, IReadOnlyList<EvidenceFile> files, CancellationToken ct = default)
+    {
+        var task = await db.Tasks.FindAsync([id], ct);
+        if (task is null)
+            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        var problems = new Problems();
+        var today = clock.Today;
+        var reportedOn = input.ReportedOn ?? today;
+        if (TaskRules.Next(task.Status, TaskAction.Progress) is null)
+            problems.Add("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không báo cáo tiến độ được.");
+        if (input.Percent is < 0 or > 100)
+            problems.Add(nameof(input.Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
+        if (string.IsNullOrWhiteSpace(input.Text))
+            problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
+        if (reportedOn > today)
+            problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở sau hôm nay.");
+        if (reportedOn < task.AssignedOn)
+            problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở trước ngày giao {VnFormat.Date(task.AssignedOn)}.");
+        foreach (var file in files)
+        {
+            var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+            if (!Evidence.AllowedExtensions.Contains(ext))
+                problems.Add("files", $"Tệp “{file.FileName}”: chỉ nhận {string.Join(", ", Evidence.AllowedExtensions)}.");
+            if (file.Length > Evidence.MaxBytes)
+                problems.Add("files", $"Tệp “{file.FileName}” lớn quá {Evidence.MaxBytes / 1024 / 1024} MB.");
+            if (file.Length == 0)
+                problems.Add("files", $"Tệp “{file.FileName}” trống.");
+        }
+        if (problems.Any)
+            return problems;
+
+        var report = new ProgressReport
+        {
+            TaskId = task.Id,
+            ReportedOn = reportedOn,
+            Percent = input.Percent,
+            Text = VnText.Normalize(input.Text),
+            CreatedAtUtc = clock.UtcNow,
+        };
+        if (task.DeadlineKind == DeadlineKind.Periodic
+            && await db.TaskPeriods.Where(p => p.TaskId == task.Id && p.ReportedOn == null && p.StartsOn <= reportedOn)
+                .OrderBy(p => p.DueDate).FirstOrDefaultAsync(ct) is { } period)
+        {
+            period.ReportedOn = reportedOn;
+            report.PeriodId = period.Id;
+            task.DueDate = await db.TaskPeriods.Where(p => p.TaskId == task.Id && p.ReportedOn == null && p.Id != period.Id)
+                .OrderBy(p => p.DueDate).Select(p => (DateOnly?)p.DueDate).FirstOrDefaultAsync(ct) ?? task.DueDate;
+        }
+        var stored = new List<string>();
+        Directory.CreateDirectory(Evidence.Directory);
+        try
+        {
+            foreach (var file in files)
+            {
+                var name = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
+                await using (var source = file.Open())
+                await using (var target = File.Create(Path.Combine(Evidence.Directory, name)))
+                    await source.CopyToAsync(target, ct);
+                stored.Add(name);
+                report.Evidence.Add(new Evidence
+                {
+                    FileName = Path.GetFileName(file.FileName),
+                    ContentType = file.ContentType,
+                    Size = file.Length,
+                    StoredName = name,
+                });
+            }
+            task.Status = TaskState.InProgress;
+            task.Percent = input.Percent;
+            task.UpdatedAtUtc = clock.UtcNow;
+            db.ProgressReports.Add(report);
+            db.ChangeNote = $"Báo cáo tiến độ {input.Percent}%";
+            await db.SaveChangesAsync(ct);
+            return report;
+        }
+        catch
+        {
+            // The files were written before the transaction; take them back with it.
+            foreach (var name in stored)
+                File.Delete(Path.Combine(Evidence.Directory, name));
+            throw;
+        }
+    }
+
+    public string EvidencePath(Evidence e) => Path.Combine(Evidence.Directory, e.StoredName);
+
+    public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(int id, ExtensionInput input, CancellationToken ct = default)
+    {
+        var task = await db.Tasks.FindAsync([id], ct);
+        if (task is null)
+            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        var problems = new Problems();
+        if (!TaskRules.IsOpen(task.Status))
+            problems.Add("status", "Nhiệm vụ đã kết thúc, không gia hạn được.");
+        if (task.DueDate is not { } due)
+            problems.Add("status", "Nhiệm vụ thường xuyên không có hạn để gia hạn.");
+        else if (input.RequestedDueDate is { } wanted && wanted <= due)
+            problems.Add(nameof(input.RequestedDueDate), $"Hạn mới phải sau hạn hiện tại ({VnFormat.Date(due)}).");
+        if (input.RequestedDueDate is null)
+            problems.Add(nameof(input.RequestedDueDate), "Chọn hạn mới đề nghị.");
+        if (string.IsNullOrWhiteSpace(input.Reason))
+            problems.Add(nameof(input.Reason), "Nhập lý do đề nghị gia hạn.");
+        if (await db.ExtensionRequests.AnyAsync(x => x.TaskId == id && x.State == ExtensionState.Pending, ct))
+            problems.Add("status", "Đã có một đề nghị gia hạn đang chờ quyết định.");
+        if (problems.Any)
+            return problems;
+        var request = new ExtensionRequest
+        {
+            TaskId = id,
+            DueDateBefore = task.DueDate,
+            RequestedDueDate = input.RequestedDueDate!.Value,
+            Reason = VnText.Normalize(input.Reason),
+            State = ExtensionState.Pending,
+            RequestedOn = clock.Today,
+        };
+        db.ExtensionRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+
+    public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(int id, int requestId, ExtensionDecision input, CancellationToken ct = default)
+    {
+        var request = await db.ExtensionRequests.FirstOrDefaultAsync(x => x.Id == requestId && x.TaskId == id, ct);
+        if (request is null)
+            return Problems.Of("requestId", $"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
+        if (request.State != ExtensionState.Pending)
+            return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
+        var task = await db.Tasks.FindAsync([id], ct);
+        if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
+            return Problems.Of(nameof(input.Note), "Không đồng ý gia hạn phải nêu lý do.");
+        request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Refused;
+        request.DecidedOn = clock.Today;
+        request.DecisionNote = NormalizeOrNull(input.Note);
+        if (input.Approve && task is not null && TaskRules.IsOpen(task.Status))
+        {
+            task.DueDate = request.RequestedDueDate;
+            task.UpdatedAtUtc = clock.UtcNow;
+            db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
+        }
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+
+    private async Task<Outcome<TaskItem>> TransitionAsync(int id, TaskAction action, string note,
+        Func<TaskItem, DateOnly, Problems?> apply, CancellationToken ct)
+    {
+        var task = await db.Tasks.FindAsync([id], ct);
+        if (task is null)
+            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        if (TaskRules.Next(task.Status, action) is not { } next)
+            return Problems.Of("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không thể “{action.Label()}”.");
+        if (apply(task, clock.Today) is { } problems)
+            return problems;
+        task.Status = next;
+        task.UpdatedAtUtc = clock.UtcNow;
+        db.ChangeNote = note;
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+
+    private Task<int> RootUnitIdAsync(CancellationToken ct) =>
+        db.Units.Where(u => u.ParentId == null && u.ValidTo == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
+
+    private static void CheckUnit(Problems problems, Dictionary<int, Unit> units, int? id, string field, string what, DateOnly today)
+    {
+        if (id is not { } value) return;
+        if (!units.TryGetValue(value, out var unit))
+            problems.Add(field, $"{what}: không có đơn vị số {value}.");
+        else if (!unit.IsActiveOn(today))
+            problems.Add(field, $"{what}: đơn vị “{unit.Name}” đã ngừng hoạt động từ {VnFormat.Date(unit.ValidTo)}.");
+    }
+
+    private static List<(string Label, DateOnly StartsOn, DateOnly DueDate)> CheckDeadline(Problems problems, NewTask input, DateOnly today)
+    {
+        switch (input.DeadlineKind)
+        {
+            case DeadlineKind.Date when input.DueDate is null:
+                problems.Add(nameof(input.DueDate), "Nhiệm vụ có thời hạn phải có hạn hoàn thành.");
+                break;
+            case DeadlineKind.Date when input.DueDate < today:
+                problems.Add(nameof(input.DueDate), $"Hạn hoàn thành {VnFormat.Date(input.DueDate)} ở trước ngày giao {VnFormat.Date(today)}.");
+                break;
+            case DeadlineKind.Periodic when input.Recurrence is null:
+                problems.Add(nameof(input.Recurrence), "Nhiệm vụ định kỳ phải chọn chu kỳ (tháng, quý, năm).");
+                break;
+            case DeadlineKind.Periodic:
+                var endsOn = input.EndsOn ?? new DateOnly(today.Year, 12, 31);
+                if (endsOn < today)
+                {
+                    problems.Add(nameof(input.EndsOn), $"Ngày kết thúc {VnFormat.Date(endsOn)} ở trước hôm nay.");
+                    break;
+                }
+                var periods = TaskRules.Periods(input.Recurrence.Value, today, endsOn).ToList();
+                if (periods.Count > 120)
+                    problems.Add(nameof(input.EndsOn), "Quá 120 kỳ báo cáo; chọn ngày kết thúc gần hơn.");
+                else
+                    return periods;
+                break;
+            case DeadlineKind.Ongoing when input.DueDate is not null:
+                problems.Add(nameof(input.DueDate), "Nhiệm vụ thường xuyên không có hạn hoàn thành.");
+                break;
+        }
+        return [];
+    }
+
+    private static string? NormalizeOrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : VnText.Normalize(s);
+}

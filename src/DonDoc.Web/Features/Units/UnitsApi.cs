@@ -1,0 +1,63 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Units;
+
+public sealed record UnitDto(int Id, string Code, string Name, UnitType Type, string TypeLabel, int? ParentId, int Depth,
+    DateOnly ValidFrom, DateOnly? ValidTo);
+
+public sealed record UnitDetailDto(UnitDto Unit, UnitDto? Parent, IReadOnlyList<UnitDto> Children,
+    IReadOnlyList<UnitDto> Predecessors, IReadOnlyList<UnitDto> Successors);
+
+public static class UnitsApi
+{
+    public static IQueryable<UnitDto> ToDto(this IQueryable<Unit> units) =>
+        units.Select(u => new UnitDto(u.Id, u.Code, u.Name, u.Type, "", u.ParentId, u.Depth, u.ValidFrom, u.ValidTo));
+
+    private static UnitDto Labelled(UnitDto u) => u with { TypeLabel = u.Type.Label() };
+
+    public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/units").WithTags("Đơn vị");
+
+        api.MapGet("/", async Task<Results<Ok<Page<UnitDto>>, ValidationProblem>> (AppDb db, int? parent, bool? includeClosed, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            if (Paging.Check(page, pageSize) is { } problems)
+                return problems.ToResult();
+            var query = db.Units.AsNoTracking();
+            query = parent is { } p ? query.Where(u => u.ParentId == p) : query;
+            if (includeClosed != true)
+                query = query.Where(u => u.ValidTo == null);
+            var result = await Paging.PageAsync(query.OrderBy(u => u.Path).ToDto(), page, pageSize, ct);
+            return TypedResults.Ok(result with { Items = result.Items.Select(Labelled).ToList() });
+        });
+
+        api.MapGet("/{id:int}", async Task<Results<Ok<UnitDetailDto>, NotFound>> (AppDb db, int id, CancellationToken ct) =>
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == id).ToDto().FirstOrDefaultAsync(ct);
+            if (unit is null)
+                return TypedResults.NotFound();
+            var parent = unit.ParentId is { } pid ? await db.Units.Where(u => u.Id == pid).ToDto().FirstOrDefaultAsync(ct) : null;
+            var children = await db.Units.Where(u => u.ParentId == id).OrderBy(u => u.Code).ToDto().ToListAsync(ct);
+            var predecessors = await db.Units.Where(u => db.UnitLineages.Any(l => l.SuccessorId == id && l.PredecessorId == u.Id)).ToDto().ToListAsync(ct);
+            var successors = await db.Units.Where(u => db.UnitLineages.Any(l => l.PredecessorId == id && l.SuccessorId == u.Id)).ToDto().ToListAsync(ct);
+            return TypedResults.Ok(new UnitDetailDto(Labelled(unit), parent is null ? null : Labelled(parent),
+                children.Select(Labelled).ToList(), predecessors.Select(Labelled).ToList(), successors.Select(Labelled).ToList()));
+        });
+
+        api.MapGet("/{id:int}/dashboard", async Task<Results<Ok<DashboardView>, NotFound, ValidationProblem>> (DashboardQuery query, Clock clock, int id, string? asOf, CancellationToken ct) =>
+        {
+            var day = DashboardArgs.ParseAsOf(asOf, clock.Today);
+            if (day.Problems is { } problems)
+                return problems.ToResult();
+            var view = await query.GetAsync(id, day.Value, ct);
+            return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
+        });
+
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace DonDoc.Web.Infrastructure;
+
+/// <summary>Command-line verbs of the same executable: run once and exit, no web host.</summary>
+public static class Verbs
+{
+    private static readonly string[] Names = ["migrate", "seed", "schema", "extract"];
+
+    public static bool IsVerb(string arg) => Names.Contains(arg);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var config = new ConfigurationBuilder()
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        switch (args)
+        {
+            case ["migrate"]:
+                await using (var db = Create(Database.ConnectionString(config)))
+                    await Database.MigrateAsync(db);
+                Console.WriteLine("Đã cập nhật cấu trúc cơ sở dữ liệu.");
+                return 0;
+            case ["seed", "--demo"]:
+                await using (var db = Create(Database.ConnectionString(config)))
+                {
+                    await Database.MigrateAsync(db);
+                    if (await db.Units.AnyAsync())
+                    {
+                        Console.Error.WriteLine("Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.");
+                        return 1;
+                    }
+                    await DemoData.SeedAsync(db, TimeProvider.System);
+                }
+                Console.WriteLine("Đã nạp dữ liệu mẫu.");
+                return 0;
+            case ["schema", "sqlite" or "postgres"]:
+                var cs = args[1] == "sqlite" ? "Data Source=:memory:" : "Host=127.0.0.1;Database=dondoc";
+                await using (var db = Create(cs))
+                    Console.WriteLine(db.GetService<IMigrator>().GenerateScript());
+                return 0;
+            default:
+                Console.Error.WriteLine("""
+                    Cách dùng:
+                      DonDoc.Web                       chạy ứng dụng web
+                      DonDoc.Web migrate               cập nhật cấu trúc cơ sở dữ liệu
+                      DonDoc.Web seed --demo           nạp dữ liệu mẫu vào cơ sở dữ liệu trống
+                      DonDoc.Web schema sqlite|postgres  in câu lệnh tạo cơ sở dữ liệu
+                      DonDoc.Web extract TỆP --json [--published yyyy-MM-dd]
+                    """);
+                return 2;
+        }
+    }
+
+    private static AppDb Create(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDb>();
+        Database.Configure(options, connectionString);
+        return new AppDb(options.Options, TimeProvider.System);
+    }
+}
+
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await Database.MigrateAsync(db);
+        if (app.Configuration.GetValue("DonDoc:DemoData", true) && !await db.Units.AnyAsync())
+        {
+            app.Logger.LogInformation("Cơ sở dữ liệu trống: nạp dữ liệu mẫu.");
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        }
+    }
+}
