@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,41 +23,86 @@ public static class VnText
     public static string Normalize(string s)
     {
         var text = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-        var buffer = new char[text.Length];
-        var n = 0;
-        for (var i = 0; i < text.Length; i++)
+        // Reports run to megabytes; the working copy is borrowed so that the result is the only new text.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
         {
-            var c = text[i];
-            switch (c)
+            var n = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                case '\r':
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                        i++;
-                    AppendLineBreak(buffer, ref n);
-                    break;
-                case '\n' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029':
-                    AppendLineBreak(buffer, ref n);
-                    break;
-                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
-                    break;
-                case var _ when char.IsWhiteSpace(c):
-                    if (n > 0 && buffer[n - 1] is not (' ' or '\n'))
-                        buffer[n++] = ' ';
-                    break;
-                default:
-                    buffer[n++] = LookAlike(c);
-                    break;
+                var c = text[i];
+                switch (c)
+                {
+                    case '\r':
+                        if (i + 1 < text.Length && text[i + 1] == '\n')
+                            i++;
+                        AppendLineBreak(buffer, ref n);
+                        break;
+                    case '\n' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029':
+                        AppendLineBreak(buffer, ref n);
+                        break;
+                    case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                        break;
+                    case var _ when char.IsWhiteSpace(c):
+                        if (n > 0 && buffer[n - 1] is not (' ' or '\n'))
+                            buffer[n++] = ' ';
+                        break;
+                    default:
+                        buffer[n++] = LookAlike(c);
+                        break;
+                }
             }
+            var result = buffer.AsSpan(0, n);
+            MoveFinalToneMarks(result);
+            return new string(result.Trim());
         }
-        var result = buffer.AsSpan(0, n);
-        MoveFinalToneMarks(result);
-        return new string(result.Trim());
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Search key: normalised, lower case, without diacritics, "đ" as "d" ("Thành uỷ" → "thanh uy").</summary>
     public static string Fold(string s)
     {
-        var decomposed = Normalize(s).ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var normalized = Normalize(s);
+        foreach (var c in normalized)
+        {
+            if (c >= FoldTable.Length || FoldTable[c] == NoFold)
+                return SlowFold(normalized);
+        }
+        return string.Create(normalized.Length, normalized, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                folded[i] = FoldTable[source[i]];
+        });
+    }
+
+    // Names and titles are folded by the thousand: each character up to U+2000 that folds to exactly one is looked up.
+    private const char NoFold = '\uFFFF';
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var c = 0; c < table.Length; c++)
+        {
+            try
+            {
+                var folded = SlowFold(((char)c).ToString());
+                table[c] = folded.Length == 1 ? folded[0] : NoFold;
+            }
+            catch (ArgumentException)
+            {
+                table[c] = NoFold;
+            }
+        }
+        return table;
+    }
+
+    private static string SlowFold(string normalized)
+    {
+        var decomposed = normalized.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

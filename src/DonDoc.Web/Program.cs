@@ -1,32 +1,40 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
-//IMPORT using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 
 if (args.Length > 0 && Verbs.IsVerb(args[0]))
-    return await Verbs.RunAsync(args);
+    return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDonDocDb(builder.Configuration);
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-builder.Services.AddProblemDetails();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddMvcOptions(o => BindingMessages.UseVietnamese(o.ModelBindingMessageProvider));
+// Vietnamese stays readable in the HTML instead of becoming numeric character references.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
+builder.Services.AddExceptionHandler<ApiErrors>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DashboardQuery>();
+builder.Services.AddScoped<Reorganization>();
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 
 var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app);
 
-if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler("/Error");
+app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.MapOpenApi();

@@ -45,7 +45,10 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var newUnits = ChangeTracker.Entries<Unit>().Where(e => e.State == EntityState.Added).ToList();
         if (tasks.Count == 0 && newUnits.Count == 0)
+        {
+            ChangeNote = null;
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
 
         var before = tasks.Select(e => e.State == EntityState.Added ? (Facts?)null : Facts.Of(e, original: true)).ToList();
         var states = tasks.Select(e => e.State).ToList();
@@ -82,12 +85,13 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
         written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         await Rollups.ApplyAsync(this, changes, ct);
+        var trackedTasks = parentDelta.Count == 0 ? [] : ChangeTracker.Entries<TaskItem>().ToDictionary(e => e.Entity.Id);
         foreach (var (parentId, (total, completed)) in parentDelta.Where(p => p.Value != (0, 0)))
         {
             await Database.ExecuteSqlRawAsync(
                 "UPDATE \"Tasks\" SET \"ChildTotal\" = \"ChildTotal\" + {0}, \"ChildCompleted\" = \"ChildCompleted\" + {1} WHERE \"Id\" = {2}",
                 [total, completed, parentId], ct);
-            if (ChangeTracker.Entries<TaskItem>().FirstOrDefault(e => e.Entity.Id == parentId) is { } tracked)
+            if (trackedTasks.TryGetValue(parentId, out var tracked))
             {
                 tracked.Entity.ChildTotal += total;
                 tracked.Entity.ChildCompleted += completed;
@@ -107,24 +111,37 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
         delta[parent] = (total + sign, completed + (f.Rollup.Status == TaskState.Completed ? sign : 0));
     }
 
-    // Paths hold the row's own id, known only once the row is inserted.
+    // Paths hold the row's own id, known only once the row is inserted. A parent added in the same
+    // save must get its path before its children, so entries wait until their parent has one.
     private async Task SetPathsAsync<T>(List<EntityEntry<T>> added, CancellationToken ct) where T : class
     {
-        foreach (var entry in added)
+        var pending = added.Select(e => e.Entity).ToList();
+        while (pending.Count > 0)
         {
-            switch (entry.Entity)
+            var waiting = new List<T>();
+            foreach (var entity in pending)
             {
-                case Unit u:
-                    var unitParent = u.ParentId is { } up ? (u.Parent ?? await Units.FindAsync([up], ct))!.Path : "/";
-                    u.Path = Unit.ChildPath(unitParent, u.Id);
-                    u.Depth = u.Path.Count(c => c == '/') - 2;
-                    break;
-                case TaskItem t:
-                    var taskParent = t.ParentId is { } tp ? (t.Parent ?? await Tasks.FindAsync([tp], ct))!.Path : "/";
-                    t.Path = TaskItem.ChildPath(taskParent, t.Id);
-                    t.Depth = t.Path.Count(c => c == '/') - 2;
-                    break;
+                switch (entity)
+                {
+                    case Unit { Parent: { Path: "/" } newUnit } when pending.Any(p => ReferenceEquals(p, newUnit)):
+                    case TaskItem { Parent: { Path: "/" } newTask } when pending.Any(p => ReferenceEquals(p, newTask)):
+                        waiting.Add(entity);
+                        break;
+                    case Unit u:
+                        var unitParent = u.ParentId is { } up ? (u.Parent ?? await Units.FindAsync([up], ct))!.Path : "/";
+                        u.Path = Unit.ChildPath(unitParent, u.Id);
+                        u.Depth = u.Path.Count(c => c == '/') - 2;
+                        break;
+                    case TaskItem t:
+                        var taskParent = t.ParentId is { } tp ? (t.Parent ?? await Tasks.FindAsync([tp], ct))!.Path : "/";
+                        t.Path = TaskItem.ChildPath(taskParent, t.Id);
+                        t.Depth = t.Path.Count(c => c == '/') - 2;
+                        break;
+                }
             }
+            if (waiting.Count == pending.Count)
+                throw new InvalidOperationException("Cây đơn vị hoặc nhiệm vụ có vòng lặp cha – con.");
+            pending = waiting;
         }
         if (added.Count > 0) await base.SaveChangesAsync(true, ct);
     }

@@ -39,6 +39,24 @@ public static class Verbs
                 }
                 Console.WriteLine("Đã nạp dữ liệu mẫu.");
                 return 0;
+            case ["seed", "--scale", var name, .. var rest]:
+                int? tasks = rest is ["--tasks", var n] && int.TryParse(n, out var parsed) && parsed > 0 ? parsed : null;
+                if (ScaleShape.Named(name, tasks) is not { } shape || (rest.Length > 0 && tasks is null))
+                {
+                    Console.Error.WriteLine("Quy mô phải là “national” hoặc “city”; --tasks phải là số nguyên dương.");
+                    return 2;
+                }
+                await using (var db = Create(Database.ConnectionString(config)))
+                {
+                    await Database.MigrateAsync(db);
+                    if (await db.Units.AnyAsync())
+                    {
+                        Console.Error.WriteLine("Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu quy mô lớn vào cơ sở dữ liệu trống.");
+                        return 1;
+                    }
+                    await ScaleData.SeedAsync(db, shape, new Clock(TimeProvider.System).Today, Console.Error);
+                }
+                return 0;
             case ["schema", "sqlite" or "postgres"]:
                 var cs = args[1] == "sqlite" ? "Data Source=:memory:" : "Host=127.0.0.1;Database=dondoc";
                 await using (var db = Create(cs))
@@ -50,6 +68,8 @@ public static class Verbs
                       DonDoc.Web                       chạy ứng dụng web
                       DonDoc.Web migrate               cập nhật cấu trúc cơ sở dữ liệu
                       DonDoc.Web seed --demo           nạp dữ liệu mẫu vào cơ sở dữ liệu trống
+                      DonDoc.Web seed --scale national|city [--tasks N]
+                                                       nạp dữ liệu quy mô toàn Đảng / thành phố (đo hiệu năng)
                       DonDoc.Web schema sqlite|postgres  in câu lệnh tạo cơ sở dữ liệu
                       DonDoc.Web extract TỆP --json [--published yyyy-MM-dd]
                     """);

@@ -1,6 +1,7 @@
 using System.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -58,7 +59,7 @@ public static class Rollups
     {
         var unitIds = changes.SelectMany(c => new[] { c.Before?.LeadUnitId, c.After?.LeadUnitId })
             .OfType<int>().Distinct().ToList();
-        var paths = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         var delta = new Dictionary<(int, string, DateOnly), int>();
         void Add(TaskFacts? facts, int sign)
         {
@@ -78,8 +79,9 @@ public static class Rollups
     /// <summary>Recomputes every rollup from the tasks: after a bulk load, or to check the increments.</summary>
     public static async Task RebuildAsync(AppDb db, CancellationToken ct = default)
     {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.UnitStats.ExecuteDeleteAsync(ct);
-        var paths = await db.Units.ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var paths = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         var groups = await db.Tasks
             .GroupBy(t => new { t.LeadUnitId, t.Status, t.DueDate, Late = t.SubmittedOn > t.DueDate })
             .Select(g => new { g.Key.LeadUnitId, g.Key.Status, g.Key.DueDate, g.Key.Late, Count = g.Count() })
@@ -94,7 +96,10 @@ public static class Rollups
                 foreach (var (metric, day) in facts.Metrics())
                     totals[(unit, metric, day)] = totals.GetValueOrDefault((unit, metric, day)) + g.Count;
         }
-        await UpsertAsync(db, totals.Select(t => (t.Key, t.Value)), ct);
+        await BulkWriter.WriteAsync(db, "UnitStats", ["UnitId", "Metric", "Day", "Count"],
+            totals.Select(t => new object?[] { t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value }), ct: ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
     }
 
     private static async Task UpsertAsync(AppDb db, IEnumerable<((int Unit, string Metric, DateOnly Day) Key, int Count)> rows, CancellationToken ct)

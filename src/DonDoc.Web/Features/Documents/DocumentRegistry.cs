@@ -63,7 +63,8 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
             problems.Add(nameof(input.Symbol), $"Cơ quan ban hành “{symbol.IssuerCode}” không có trong danh mục.");
         else if (issuer.Form != symbol.Form)
             problems.Add(nameof(input.Symbol), $"“{symbol.IssuerCode}” không ban hành {formName}; kiểm tra cách viết số, ký hiệu.");
-        else if (issuer.ValidFrom > issuedOn || issuer.ValidTo < issuedOn)
+        // ValidTo is the first day without the issuer, as for units.
+        else if (issuer.ValidFrom > issuedOn || issuer.ValidTo <= issuedOn)
             problems.Add(nameof(input.Symbol), $"Cơ quan ban hành “{symbol.IssuerCode}” không còn hoạt động vào ngày {VnFormat.Date(issuedOn)}.");
 
         Term? term = null;

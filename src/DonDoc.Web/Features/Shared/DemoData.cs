@@ -1,8 +1,47 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace DonDoc.Web.Features.Shared;
 
+/// <summary>
+/// The data of a first start: Hà Nội's Party structure since the 2025 reorganisation with the
+/// units it replaced, the reference tables, the documents the office's reports cite, and tasks in
+/// every state. The 2020–2025 term's programs keep their own dates; current work is dated from
+/// today, so there is always something overdue or due soon. History is written in the order it
+/// happened, so the dashboard of any past day can be replayed.
+/// </summary>
 public static partial class DemoData
 {
-    public static Task SeedAsync(AppDb db, TimeProvider time) => throw new NotImplementedException();
+    // Relative dates reach back about 200 days and must land after the July 2025 reorganisation and the January 2026 documents.
+    private static readonly DateOnly EarliestToday = new(2026, 2, 1);
+
+    public static async Task SeedAsync(AppDb db, TimeProvider time)
+    {
+        var clock = new Clock(time);
+        var today = clock.Today;
+        if (today < EarliestToday)
+            throw new InvalidOperationException($"Dữ liệu mẫu cần ngày hiện tại từ {Text.VnFormat.Date(EarliestToday)} trở đi.");
+        var random = new Random(20210317);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await SeedReferenceTablesAsync(db);
+            var units = await SeedUnitsAsync(db);
+            var documents = await SeedDocumentsAsync(db, clock);
+            var seedTime = new SeedTime(time);
+            var workflow = new TaskWorkflow(db, new Clock(seedTime), Options.Create(new EvidenceOptions()));
+            var schedule = new Schedule(db, seedTime, workflow, today);
+            foreach (var plan in new Planner(units, documents, today, random).Build())
+                schedule.Add(plan);
+            await schedule.RunAsync();
+            await tx.CommitAsync();
+        }
+        finally
+        {
+            db.ChangeTimeUtc = null;
+            db.ChangeNote = null;
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class Problems
                 modelState.AddModelError(prefix.Length > 0 && field.Length > 0 ? $"{prefix}.{field}" : field, message);
     }
 
-    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToResult() => TypedResults.ValidationProblem(ToDictionary(), title: "Dữ liệu không hợp lệ");
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToResult() => TypedResults.ValidationProblem(ToDictionary(), title: Infrastructure.Titles.Invalid);
 
     public static Problems Of(string field, string message) => new Problems().Add(field, message);
 }

@@ -213,7 +213,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                 .OrderBy(p => p.DueDate).Select(p => (DateOnly?)p.DueDate).FirstOrDefaultAsync(ct) ?? task.DueDate;
         }
         var stored = new List<string>();
-        Directory.CreateDirectory(Evidence.Directory);
+        if (files.Count > 0)
+            Directory.CreateDirectory(Evidence.Directory);
         try
         {
             foreach (var file in files)

@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DonDoc.Text;
+
+/// <summary>
+/// Indicator figures in vi-VN notation: "10.027 đảng viên", "102,9%", "93/70 tổ chức đảng". Dates, years,
+/// document numbers and spans of time are not figures.
+/// </summary>
+internal static partial class FigureFinder
+{
+    // "10.027" and "102,9" in vi-VN; "6.5" (a dot before one or two digits) is a decimal written the English way.
+    private const string Number = @"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?";
+
+    [GeneratedRegex($@"(?<![\p{{L}}\d.,/-])(?:(?<a>{Number})\s*/\s*(?<b>{Number})(?![\d/]|[.,]\d|-\p{{L}})|(?<p>{Number})\s*(?:%|phần trăm)|(?<n>{Number})(?=\s+\p{{Ll}}))(?![\p{{L}}\d])")]
+    private static partial Regex Candidate();
+
+    [GeneratedRegex(@"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|từ|đến|tới|đầu|cuối|dịp|\()\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"(?:năm|khóa|lần thứ|nhiệm kỳ|giai đoạn|số|thứ|điều|khoản|mục|chương|phần|trang|quyển|tập|kỳ|đợt|tháng|ngày|lúc)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotACountBefore();
+
+    [GeneratedRegex(@"\G\s+(?:năm|tháng|ngày|tuần|giờ|phút|quý|tuổi|lần thứ)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeUnit();
+
+    [GeneratedRegex(@"\G\s+(?!(?:vừa|tới|này|qua|hằng|hàng|năm)(?![\p{L}]))\p{Ll}")]
+    private static partial Regex CountedNoun();
+
+    private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(",;:.!?()“”\"\n");
+
+    public static IReadOnlyList<Figure> Find(string text, Func<int, bool> isTaken)
+    {
+        var figures = new List<Figure>();
+        foreach (var m in Candidate().EnumerateMatches(text))
+        {
+            if (!isTaken(m.Index) && Read(text, m.Index, m.Length) is { } figure)
+                figures.Add(figure);
+        }
+        return figures;
+    }
+
+    // The candidate is one of three shapes, told apart by its characters: "a/b", "n%" or "n phần trăm", and "n".
+    private static Figure? Read(string text, int index, int length)
+    {
+        var match = text.AsSpan(index, length);
+        var before = text.AsSpan(Math.Max(0, index - 20), Math.Min(20, index));
+        var after = index + length;
+        if (match.IndexOf('/') is >= 0 and var slash)
+        {
+            var (a, b) = (Parse(match[..slash].Trim()), Parse(match[(slash + 1)..].Trim()));
+            // "tháng 5/2019" and "năm học 2021/2022" are not ratios.
+            var notARatio = b == 0 || IsDayMonth(a, b, before, text, after) || (IsYear(b) && (a <= 12 || IsYear(a)));
+            return notARatio ? null : new Figure(Phrase(text, index, length), a, b, false);
+        }
+        var numberLength = match.IndexOfAnyExcept(NumberChars);
+        if (numberLength >= 0)
+            return new Figure(Phrase(text, index, length), Parse(match[..numberLength]), null, true);
+        var value = Parse(match);
+        var notACount = (IsYear(value) && !match.Contains('.')) || NotACountBefore().IsMatch(before) || TimeUnit().IsMatch(text, after);
+        return notACount ? null : new Figure(Phrase(text, index, length), value, null, false);
+    }
+
+    private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,");
+
+    // "6.5" (a dot before one or two final digits, no comma) is English; otherwise dots group thousands and the comma is decimal.
+    private static decimal Parse(ReadOnlySpan<char> number)
+    {
+        var dot = number.IndexOf('.');
+        var english = dot >= 0 && number.LastIndexOf('.') == dot && !number.Contains(',') && number.Length - dot - 1 is 1 or 2;
+        Span<char> invariant = stackalloc char[number.Length];
+        var n = 0;
+        foreach (var c in number)
+        {
+            if (c == '.' && !english)
+                continue;
+            invariant[n++] = c == ',' ? '.' : c;
+        }
+        return decimal.Parse(invariant[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsYear(decimal n) => n is >= 1900 and <= 2100 && n == decimal.Truncate(n);
+
+    // "13/1" after "sáng" or "ngày", or with no counted noun after it, is a day; "5/7 đơn vị" is a ratio.
+    private static bool IsDayMonth(decimal a, decimal b, ReadOnlySpan<char> before, string text, int after) =>
+        a is >= 1 and <= 31 && b is >= 1 and <= 12 && a == decimal.Truncate(a) && b == decimal.Truncate(b)
+        && (DateCue().IsMatch(before) || !CountedNoun().IsMatch(text, after));
+
+    /// <summary>A figure with up to two words before and four after it in its clause: "kết nạp 10.027 đảng viên mới".</summary>
+    private static string Phrase(string text, int index, int length)
+    {
+        var end = index + length;
+        var clauseStart = text.AsSpan(0, index).LastIndexOfAny(ClauseMarks) + 1;
+        var rest = text.AsSpan(end).IndexOfAny(ClauseMarks);
+        var clauseEnd = rest < 0 ? text.Length : end + rest;
+        var from = index;
+        for (var words = 0; words < 2 && WordBefore(text, clauseStart, from) is >= 0 and var start; words++)
+            from = start;
+        var to = end;
+        for (var words = 0; words < 4 && WordAfter(text, to, clauseEnd) is >= 0 and var stop; words++)
+            to = stop;
+        return text.AsSpan(from, to - from).Trim().ToString();
+    }
+
+    // The start of the space-separated word ending before position at, or -1 at the clause's start.
+    private static int WordBefore(string text, int clauseStart, int at)
+    {
+        var i = at;
+        while (i > clauseStart && text[i - 1] == ' ')
+            i--;
+        if (i == clauseStart)
+            return -1;
+        while (i > clauseStart && text[i - 1] != ' ')
+            i--;
+        return i;
+    }
+
+    private static int WordAfter(string text, int at, int clauseEnd)
+    {
+        var i = at;
+        while (i < clauseEnd && text[i] == ' ')
+            i++;
+        if (i == clauseEnd)
+            return -1;
+        while (i < clauseEnd && text[i] != ' ')
+            i++;
+        return i;
+    }
+}

@@ -1,0 +1,296 @@
+using System.Text.RegularExpressions;
+
+namespace DonDoc.Text;
+
+/// <summary>
+/// Enumerations and the words that announce them: ordinals ("Một là …", "Thứ nhất …"), items after an
+/// announcing colon separated by semicolons ("… 10 nhóm nhiệm vụ, giải pháp, đó là: A; B; …"), numbered
+/// items in a sentence ("(1) …; (2) …") and bulleted or numbered paragraphs under an announcing paragraph.
+/// The title is the announcing noun phrase when its count matches ("5 bài học kinh nghiệm"), otherwise the
+/// announcing sentence.
+/// </summary>
+internal static partial class ListFinder
+{
+    private static readonly string[] CountWords = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+    // Ordinals start a clause: "Một là, …", "hai là …", "Thứ nhất, …", "Thứ nhất là …" (the comma or "là" keeps "Thứ hai" the weekday out).
+    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?))\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Ordinal();
+
+    // Words that close a sentence announcing a list, or a plural noun phrase that names what follows ("những bài học quý:").
+    [GeneratedRegex(@"(?:đó là|đấy là|gồm có|gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|là|sau|như|(?<![\p{L}])(?:các|những)\s+(?!(?:đồng chí|vị|đại biểu|ông|bà|anh|chị)(?![\p{L}]))[\p{L}\s,]{1,60})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Announcement();
+
+    // "một" (also "a") is left out: no list has one item. "năm" is also "year": "những năm tới" is no count.
+    [GeneratedRegex(@"(?<![\p{L}\d.,/])(?<n>\d{1,2}|(?i:hai|ba|bốn|năm(?!\s+(?:\d|nay|tới|qua|sau|trước|học|đầu|cuối|tiếp|liền|gần|vừa|trở|kế|ấy|đó|này|thứ|tài|nữa|rồi|mươi|trăm|nghìn|ngàn|triệu|cũ|mới|những|và|chiến)(?![\p{L}]))|sáu|bảy|tám|chín|mười))\s+(?=\p{Ll})[^,;:.!?\n]*")]
+    private static partial Regex CountPhrase();
+
+    [GeneratedRegex(@"^(?:(?<sym>[-–+•*▪●■])|(?<num>\d{1,2})[.)]|\((?<num>\d{1,2})\)|(?<let>[a-zđ])[.)])\s*")]
+    private static partial Regex Bullet();
+
+    // "(1) …; (2) …" or "1) …, 2) …" inside a sentence.
+    [GeneratedRegex(@"(?<=^|[\s:;,])(?:\((?<n>\d{1,2})\)|(?<n>\d{1,2})\))\s*")]
+    private static partial Regex InlineNumber();
+
+    [GeneratedRegex(@",\s*|\s+và\s+")]
+    private static partial Regex CommaOrVa();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    private static partial Regex SentenceBreak();
+
+    // The recipients of a formal document and its addressees are not what it enumerates.
+    [GeneratedRegex(@"^(?:Nơi nhận|Kính gửi|Đồng kính gửi)", RegexOptions.IgnoreCase)]
+    private static partial Regex Addressing();
+
+    public static IReadOnlyList<EnumeratedList> Find(string text)
+    {
+        var lists = new List<EnumeratedList>();
+        void Add(EnumeratedList? list)
+        {
+            if (list is not null && !Addressing().IsMatch(list.Title) && !lists.Any(l => l.Items.SequenceEqual(list.Items)))
+                lists.Add(list);
+        }
+        foreach (var list in FromOrdinals(text))
+            Add(list);
+        var paragraphs = Paragraphs(text);
+        foreach (var list in FromColons(text, paragraphs))
+            Add(list);
+        foreach (var list in FromInlineNumbers(text, paragraphs))
+            Add(list);
+        foreach (var list in FromBullets(text, paragraphs))
+            Add(list);
+        return lists;
+    }
+
+    private static IEnumerable<EnumeratedList> FromOrdinals(string text)
+    {
+        var markers = Ordinal().Matches(text).Select(m => (Match: m, Family: m.Groups["la"].Success ? "là" : "thứ", Rank: Rank(m))).ToList();
+        var i = 0;
+        while (i < markers.Count)
+        {
+            if (markers[i].Rank != 1)
+            {
+                i++;
+                continue;
+            }
+            var run = new List<Match> { markers[i].Match };
+            var j = i + 1;
+            while (j < markers.Count && markers[j].Family == markers[i].Family && markers[j].Rank == run.Count + 1)
+                run.Add(markers[j++].Match);
+            i = j;
+            if (run.Count < 2)
+                continue;
+
+            var byParagraph = run.All(m => StartsParagraph(text, m.Index));
+            var items = new List<string>();
+            for (var k = 0; k < run.Count; k++)
+            {
+                var from = run[k].Index + run[k].Length;
+                var to = k + 1 < run.Count ? run[k + 1].Index : EndOfLastItem(text, from, byParagraph);
+                items.Add(CleanItem(text[from..to]));
+            }
+            var announcement = StartsParagraph(text, run[0].Index) ? PreviousParagraph(text, run[0].Index) : SentenceBefore(text, run[0].Index);
+            yield return new EnumeratedList(Title(announcement, items.Count), items);
+        }
+    }
+
+    // Paragraphs as places in the text: only those that may hold a list are copied out.
+    private static List<Range> Paragraphs(string text)
+    {
+        var paragraphs = new List<Range>();
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+                end = text.Length;
+            paragraphs.Add(start..end);
+            start = end + 1;
+        }
+        return paragraphs;
+    }
+
+    private static IEnumerable<EnumeratedList> FromColons(string text, List<Range> paragraphs)
+    {
+        foreach (var range in paragraphs)
+        {
+            if (!text.AsSpan(range).Contains(':'))
+                continue;
+            var paragraph = text[range];
+            var colon = paragraph.IndexOf(':');
+            while (colon >= 0)
+            {
+                var announcement = SentenceBefore(paragraph, colon);
+                var rest = paragraph[(colon + 1)..];
+                var sentenceEnd = SentenceBreak().Match(rest);
+                var body = sentenceEnd.Success ? rest[..sentenceEnd.Index] : rest;
+                if (!Ordinal().IsMatch(body) && !InlineNumber().IsMatch(body) && AnnouncedItems(announcement, body) is { } items)
+                    yield return new EnumeratedList(Title(announcement, items.Count), items);
+                colon = paragraph.IndexOf(':', colon + 1);
+            }
+        }
+    }
+
+    private static IEnumerable<EnumeratedList> FromInlineNumbers(string text, List<Range> paragraphs)
+    {
+        foreach (var range in paragraphs)
+        {
+            var span = text.AsSpan(range);
+            if (!span.Contains("1)", StringComparison.Ordinal) || !span.Contains("2)", StringComparison.Ordinal))
+                continue;
+            var paragraph = text[range];
+            var markers = InlineNumber().Matches(paragraph);
+            var i = 0;
+            while (i < markers.Count)
+            {
+                if (markers[i].Groups["n"].Value != "1")
+                {
+                    i++;
+                    continue;
+                }
+                var run = new List<Match> { markers[i] };
+                var j = i + 1;
+                while (j < markers.Count && markers[j].Groups["n"].Value == (run.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    run.Add(markers[j++]);
+                i = j;
+                if (run.Count < 2)
+                    continue;
+                var items = new List<string>();
+                for (var k = 0; k < run.Count; k++)
+                {
+                    var from = run[k].Index + run[k].Length;
+                    var to = k + 1 < run.Count ? run[k + 1].Index : EndOfLastItem(paragraph, from, byParagraph: false);
+                    items.Add(CleanItem(paragraph[from..to]));
+                }
+                yield return new EnumeratedList(Title(SentenceBefore(paragraph, run[0].Index).TrimEnd().TrimEnd(':'), items.Count), items);
+            }
+        }
+    }
+
+    // Paragraphs that each start with a bullet or the next number, under a paragraph that announces them:
+    // one ending with a colon, giving their count, or a short heading.
+    private static IEnumerable<EnumeratedList> FromBullets(string text, List<Range> paragraphs)
+    {
+        for (var p = 0; p + 1 < paragraphs.Count; p++)
+        {
+            var next = p + 1;
+            while (next < paragraphs.Count && text.AsSpan(paragraphs[next]).IsEmpty)
+                next++;
+            if (next == paragraphs.Count || !Bullet().IsMatch(text.AsSpan(paragraphs[next])))
+                continue;
+            var announcement = text[paragraphs[p]].Trim();
+            if (announcement.Length == 0 || Bullet().IsMatch(announcement))
+                continue;
+            var items = new List<string>();
+            string? kind = null;
+            var q = next;
+            for (; q < paragraphs.Count; q++)
+            {
+                var paragraph = text.AsSpan(paragraphs[q]);
+                if (paragraph.IsEmpty)
+                    continue;
+                var bullet = Bullet().Match(text, paragraphs[q].Start.Value, paragraph.Length);
+                if (!bullet.Success || !Continues(bullet, items.Count, ref kind))
+                    break;
+                items.Add(CleanItem(paragraph[bullet.Length..].ToString()));
+            }
+            if (items.Count < 2)
+                continue;
+            var heading = announcement.TrimEnd(':').Trim();
+            if (announcement.EndsWith(':') || AnnouncedCount(heading) == items.Count || (!announcement.EndsWith('.') && heading.Count(' ') < 15))
+                yield return new EnumeratedList(Title(heading, items.Count), items);
+            p = q - 1;
+        }
+    }
+
+    // Bullets of one kind; numbers and letters must count up from the first.
+    private static bool Continues(Match bullet, int index, ref string? kind)
+    {
+        var (thisKind, rank) = bullet.Groups["num"].Success ? ("num", int.Parse(bullet.Groups["num"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))
+            : bullet.Groups["let"].Success ? ("let", bullet.Groups["let"].Value[0] - 'a' + 1)
+            : ("sym:" + bullet.Groups["sym"].Value, index + 1);
+        if (bullet.Groups["let"].Success && bullet.Groups["let"].Value == "đ")
+            rank = 5;
+        kind ??= thisKind;
+        return kind == thisKind && rank == index + 1;
+    }
+
+    // Items after a colon count as a list when the words before it announce one or give the matching count.
+    private static List<string>? AnnouncedItems(string announcement, string body)
+    {
+        var items = body.Split(';').Select(CleanItem).Where(s => s.Length > 0).ToList();
+        var count = AnnouncedCount(announcement);
+        if (items.Count < 2 && count is > 1)
+        {
+            items = CommaOrVa().Split(body).Select(CleanItem).Where(s => s.Length > 0).ToList();
+            return items.Count == count ? items : null;
+        }
+        if (items.Count < 2)
+            return null;
+        return Announcement().IsMatch(announcement) || count == items.Count ? items : null;
+    }
+
+    private static int? AnnouncedCount(string announcement)
+    {
+        int? count = null;
+        foreach (Match m in CountPhrase().Matches(announcement))
+            count = CountOf(m.Groups["n"].Value);
+        return count;
+    }
+
+    private static string Title(string announcement, int count)
+    {
+        foreach (Match m in CountPhrase().Matches(announcement))
+        {
+            if (CountOf(m.Groups["n"].Value) == count)
+                return m.Value.Trim();
+        }
+        var sentences = SentenceBreak().Split(announcement.Trim().TrimEnd(':').Trim());
+        var last = sentences[^1];
+        // "Cụ thể:" alone says nothing; the sentence before it names the list.
+        if (last.Split(' ').Length <= 3 && sentences.Length > 1)
+            last = sentences[^2] + " " + last;
+        return last.Trim();
+    }
+
+    private static int? CountOf(string n) =>
+        int.TryParse(n, out var digits) ? digits : Array.FindIndex(CountWords, w => string.Equals(w, n, StringComparison.OrdinalIgnoreCase)) is > 0 and var i ? i : null;
+
+    private static int Rank(Match m)
+    {
+        var word = (m.Groups["la"].Success ? m.Groups["la"].Value : m.Groups["thu"].Value).ToLowerInvariant();
+        return word switch { "nhất" => 1, "tư" => 4, _ => Array.IndexOf(CountWords, word) };
+    }
+
+    private static int EndOfLastItem(string text, int from, bool byParagraph)
+    {
+        var lineEnd = text.IndexOf('\n', from);
+        if (lineEnd < 0)
+            lineEnd = text.Length;
+        if (byParagraph)
+            return lineEnd;
+        var sentence = SentenceBreak().Match(text, from);
+        return sentence.Success && sentence.Index < lineEnd ? sentence.Index : lineEnd;
+    }
+
+    private static bool StartsParagraph(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd(" \"“(");
+        return before.Length == 0 || before[^1] == '\n';
+    }
+
+    private static string PreviousParagraph(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        return before[(before.LastIndexOf('\n') + 1)..].Trim().ToString();
+    }
+
+    private static string SentenceBefore(string text, int index)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var sentences = SentenceBreak().Split(text[start..index]);
+        return sentences[^1];
+    }
+
+    private static string CleanItem(string item) => item.Trim().TrimEnd(';', '.', ',', ' ', '…').Trim();
+}

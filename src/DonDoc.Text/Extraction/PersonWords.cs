@@ -1,0 +1,57 @@
+namespace DonDoc.Text;
+
+/// <summary>The vocabulary <see cref="PersonFinder"/> reads names and titles with.</summary>
+internal static class PersonWords
+{
+    /// <summary>Words a title starts with; "Phó" and "nguyên"/"quyền" may stand before any of them.</summary>
+    public static readonly PhraseSet TitleHeads = new(
+        "Tổng Bí thư", "Thường trực Ban Bí thư", "Bí thư", "Ủy viên", "Chủ tịch", "Trưởng ban", "Trưởng đoàn", "Trưởng phòng", "Trưởng khoa",
+        "Chánh Văn phòng", "Chủ nhiệm", "Giám đốc", "Tổng Giám đốc", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Chánh án",
+        "Viện trưởng", "Tổng Thư ký", "Thư ký", "Chánh Thanh tra", "Tổng Kiểm toán", "Tư lệnh", "Chính ủy", "Hiệu trưởng",
+        "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Chỉ huy trưởng", "Tham mưu trưởng", "Trợ lý", "Đại sứ", "Tổng Biên tập",
+        "Trưởng Công an", "Trưởng Đại diện", "Tổng Thanh tra", "Tổ trưởng", "Đội trưởng", "Trưởng thôn", "Trưởng khu",
+        "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá");
+
+    /// <summary>Academic and honorary prefixes written between a title and the name ("GS.TS Nguyễn Xuân Thắng").</summary>
+    public static readonly WordSet Degrees = new(StringComparer.Ordinal, "GS", "PGS", "TS", "ThS", "TSKH", "BS", "NGND", "NGƯT", "KTS", "NSND", "NSƯT", "LS");
+
+    public static readonly WordSet Surnames = new(StringComparer.Ordinal,
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý", "Đinh", "Trương", "Vương", "Đào", "Chu", "Mai", "Trịnh", "Lâm", "Lương", "Tô", "Tạ", "Hà", "Đoàn", "Đàm",
+        "Cao", "Lưu", "Kiều", "Thái", "Tăng", "Quách", "Từ", "Hứa", "Lục", "Nghiêm", "Triệu", "Khuất", "Thân", "Giang",
+        "Lại", "Ông", "Mạc", "La", "Doãn", "Phùng", "Vi", "Tống", "Nông", "Lò", "Hầu", "Âu", "Bạch", "Cù", "Diệp", "Đậu",
+        "Đồng", "Kim", "Hàn", "Lã", "Lữ", "Mẫn", "Tiêu", "Trình", "Ứng", "Viên", "Khổng", "Châu", "Cấn", "Chử", "Đới",
+        "Giáp", "Hạ", "Khúc", "Khương", "Luyện", "Mạch", "Ninh", "Phí", "Sầm", "Thạch", "Tôn", "Ung", "Vưu", "Bế", "Quản",
+        "Đường", "Lường", "Văn", "Nhữ", "Y", "Ksor", "Giàng", "Sùng", "Thào", "Lầu", "Vàng", "Hạng", "Cầm", "Quan");
+
+    /// <summary>Places, some starting with a surname ("Hà Nội", "Lâm Đồng"), which a title may end with before the name.</summary>
+    public static readonly PhraseSet Places = new(
+        "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang",
+        "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình", "Thái Nguyên", "Lạng Sơn", "Quảng Ninh",
+        "Bắc Giang", "Phú Thọ", "Vĩnh Phúc", "Bắc Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định",
+        "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Quảng Nam",
+        "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk",
+        "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa", "Vũng Tàu", "Long An",
+        "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng",
+        "Bạc Liêu", "Cà Mau", "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa", "Hai Bà Trưng",
+        "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông", "Sơn Tây", "Ba Vì", "Phúc Thọ", "Đan Phượng",
+        "Hoài Đức", "Quốc Oai", "Thạch Thất", "Chương Mỹ", "Thanh Oai", "Thường Tín", "Phú Xuyên", "Ứng Hòa", "Mỹ Đức",
+        "Sóc Sơn", "Đông Anh", "Gia Lâm", "Mê Linh", "Thanh Trì", "Việt Nam", "Hoa Kỳ", "Thái Lan", "Hàn Quốc",
+        "Trung Quốc", "Hoàng Sa", "Trường Sa", "Bạch Mai");
+
+    /// <summary>Words of a body's name that never stand in a person's name.</summary>
+    public static readonly WordSet BodyWords = new(StringComparer.Ordinal, "Ban", "Bộ", "Sở", "Đảng", "Ủy", "Cục", "Viện", "Hội");
+
+    /// <summary>Lower-case words that begin what a person does, so the title before them is over.</summary>
+    public static readonly WordSet Verbs = new(StringComparer.OrdinalIgnoreCase,
+        "dự", "cho", "trao", "tặng", "nêu", "đã", "đang", "sẽ", "được", "bị", "vừa", "cùng", "có", "là", "đến", "tới", "về",
+        "tại", "trong", "với", "khi", "để", "của", "cũng", "luôn", "rất", "chưa", "và", "nhưng", "mà", "vào", "từ",
+        "theo", "trước", "sau", "qua", "ra", "lên", "đi", "này", "đó", "ký", "đọc", "nghe", "xem", "thăm", "gửi", "nói",
+        "mong", "nhận", "những", "một", "nhiều", "kiêm", "chủ", "phát", "nhấn", "đề", "yêu", "khẳng", "trình",
+        "báo", "kết", "khai", "bế", "điều", "đánh", "ghi", "thay", "chúc", "tham", "làm", "lưu", "giới", "trả", "chia",
+        "cảm", "quán", "phân", "kiến", "bày", "hoan", "quyết", "kêu", "tiếp", "dâng", "thắp", "đặt", "chỉ", "cần",
+        "phải", "đồng", "khen", "lắng", "hướng", "đều", "cụ", "như", "gặp", "biểu");
+
+    /// <summary>Two-word phrases inside a title one of whose words is also in <see cref="Verbs"/> ("Hội đồng", "Ủy viên dự khuyết").</summary>
+    public static readonly PhraseSet BodyCompounds = new("hội đồng", "ban chỉ", "đại biểu", "cộng đồng", "dự khuyết");
+}

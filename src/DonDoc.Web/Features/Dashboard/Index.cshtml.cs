@@ -1,0 +1,69 @@
+using System.Globalization;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Dashboard;
+
+/// <summary>One count of the dashboard; <see cref="Status"/> is the task list filter showing those tasks.</summary>
+public sealed record Metric(string Key, string Label, int Value, string? Status, string Tone);
+
+/// <summary>The counts of one unit's subtree; linked to the task lists only when they show today.</summary>
+public sealed record CountsCard(int UnitId, Counts Counts, bool Linked)
+{
+    public IReadOnlyList<Metric> Metrics { get; } =
+    [
+        new("total", "Tổng số", Counts.Total, "counted", "total"),
+        new("ontime", "Hoàn thành đúng hạn", Counts.CompletedOnTime, "completedontime", "good"),
+        new("late", "Hoàn thành trễ hạn", Counts.CompletedLate, "completedlate", "late"),
+        new("inprogress", "Đang thực hiện", Counts.InProgress, "working", "info"),
+        new("submitted", "Chờ công nhận", Counts.Submitted, "submitted", "info"),
+        new("overdue", "Quá hạn", Counts.Overdue, "overdue", "bad"),
+        new("duesoon", "Sắp đến hạn", Counts.DueSoon, "duesoon", "warn"),
+        new("notaccepted", "Chưa tiếp nhận", Counts.NotAccepted, "assigned", "muted"),
+    ];
+
+    public string Href(Metric m) =>
+        $"/Tasks?unit={UnitId.ToString(CultureInfo.InvariantCulture)}&scope=subtree" + (m.Status is { } s ? "&status=" + s : "");
+}
+
+public sealed record Crumb(int Id, string Name);
+
+public sealed class IndexModel(DashboardQuery query, AppDb db, Clock clock) : PageModel
+{
+    public DashboardView View { get; private set; } = null!;
+    public IReadOnlyList<Crumb> Ancestors { get; private set; } = [];
+    public UnitType Type { get; private set; }
+    public DateOnly ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? asOf, CancellationToken ct)
+    {
+        if (id is null)
+            return Redirect("/");
+        Today = clock.Today;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.Path, u.Type, u.ValidFrom, u.ValidTo }).FirstOrDefaultAsync(ct);
+        if (unit is null)
+            return NotFound();
+        var day = DashboardArgs.ParseAsOf(asOf, Today);
+        // A bad date is shown beside the form and today's figures stand in for it.
+        day.Problems?.CopyTo(ModelState);
+        View = (await query.GetAsync(id.Value, day.Value, ct))!;
+        (Type, ValidFrom, ValidTo) = (unit.Type, unit.ValidFrom, unit.ValidTo);
+        var ancestorIds = Rollups.Ancestors(unit.Path).Where(a => a != id).ToList();
+        var names = await db.Units.Where(u => ancestorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Ancestors = ancestorIds.Where(names.ContainsKey).Select(a => new Crumb(a, names[a])).ToList();
+        return Page();
+    }
+
+    public string AsOfValue => View.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Another unit's dashboard on the same day.</summary>
+    public string DashboardHref(int unitId) =>
+        $"/Dashboard/{unitId.ToString(CultureInfo.InvariantCulture)}" + (View.Historical ? "?asOf=" + AsOfValue : "");
+}

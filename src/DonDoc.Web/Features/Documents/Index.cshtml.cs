@@ -1,0 +1,35 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Documents;
+
+public sealed class IndexModel(AppDb db) : PageModel
+{
+    public DocumentFilter Filter { get; private set; } = new();
+    public Page<DocumentDto> Documents { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public IReadOnlyList<(string Code, string Names)> Types { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Issuers { get; private set; } = new Dictionary<string, string>();
+
+    public async Task OnGetAsync([FromQuery] DocumentFilter filter, CancellationToken ct)
+    {
+        Filter = filter;
+        var types = await db.DocumentTypes.AsNoTracking().OrderBy(t => t.Code).ThenBy(t => t.Name).ToListAsync(ct);
+        Types = types.GroupBy(t => t.Code)
+            .Select(g => (g.Key, string.Join(", ", g.Select(t => t.Name).Distinct())))
+            .ToList();
+        Issuers = await db.Issuers.AsNoTracking().OrderBy(i => i.Code).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+
+        var query = DocumentsApi.Filter(db, filter);
+        if (query.Problems is { } problems)
+        {
+            problems.CopyTo(ModelState);
+            return;
+        }
+        Documents = await Paging.PageAsync(query.Value!.ToDto(), filter.Page, filter.PageSize, ct);
+    }
+
+    public static string StatusLabel(DocumentStatus s) => s == DocumentStatus.Registered ? "Đã đăng ký" : "Được trích dẫn, chưa đăng ký";
+}

@@ -1,0 +1,178 @@
+using DonDoc.Text;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DonDoc.Web.Features.Tasks;
+
+/// <summary>
+/// One task and every action on it. Each action form posts to its own handler; a refusal re-renders
+/// the page with the messages beside that form's fields, a success redirects back with a flash.
+/// </summary>
+// Kestrel refuses bodies over 30 MB by default; a progress report may carry several files of up to
+// EvidenceOptions.MaxBytes each, which the workflow then checks one by one.
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, IOptions<EvidenceOptions> evidenceOptions) : PageModel
+{
+    private const int MaxUploadBytes = 200 * 1024 * 1024;
+    private const int ChildrenPageSize = 20;
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public TaskDetail Detail { get; private set; } = null!;
+    public Page<TaskRow> Children { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+    public DateOnly Today { get; } = clock.Today;
+
+    // The inputs of the action forms; each form's fields are named after its property ("Progress.Percent").
+    public ProgressInput Progress { get; private set; } = new();
+    public ReasonInput Return { get; private set; } = new();
+    public ReasonInput Cancel { get; private set; } = new();
+    public ExtensionInput Extension { get; private set; } = new();
+    public ExtensionDecision Decision { get; private set; } = new();
+    public FanOutRequest FanOut { get; private set; } = new();
+
+    // The form whose refusal is being shown, so a folded form opens again.
+    public string? FailedForm { get; private set; }
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public string AcceptedFiles => string.Join(",", evidenceOptions.Value.AllowedExtensions);
+    public long MaxFileMegabytes => evidenceOptions.Value.MaxBytes / 1024 / 1024;
+
+    public ExtensionDto? PendingExtension => Detail.Extensions.FirstOrDefault(x => x.State == ExtensionState.Pending);
+    public bool CanRequestExtension => TaskRules.IsOpen(Detail.Status) && Detail.DueDate is not null && PendingExtension is null;
+    public bool CanFanOut => TaskRules.IsOpen(Detail.Status);
+
+    // "page" alone would also bind the route value that names the Razor page.
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int? page, CancellationToken ct) =>
+        await LoadAsync(id, page, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetEvidenceAsync(int id, int evidenceId, CancellationToken ct)
+    {
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && db.ProgressReports.Any(r => r.Id == e.ProgressReportId && r.TaskId == id))
+            .FirstOrDefaultAsync(ct);
+        if (evidence is null)
+            return NotFound();
+        var path = Path.GetFullPath(workflow.EvidencePath(evidence));
+        if (!System.IO.File.Exists(path))
+            return NotFound();
+        // The uploader chose the declared type; the extension, already checked against the allowed list, is safer.
+        var contentType = ContentTypes.TryGetContentType(evidence.FileName, out var known) ? known : "application/octet-stream";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return PhysicalFile(path, contentType, evidence.FileName);
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Accept", () => workflow.AcceptAsync(id, ct), _ => "Đã tiếp nhận nhiệm vụ.", ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Submit", () => workflow.SubmitAsync(id, ct), _ => "Đã báo cáo hoàn thành nhiệm vụ.", ct);
+
+    public Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "Complete", () => workflow.CompleteAsync(id, ct), _ => "Đã công nhận hoàn thành nhiệm vụ.", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, [Bind(Prefix = nameof(Return))] ReasonInput input, CancellationToken ct)
+    {
+        Return = input;
+        return ActAsync(id, nameof(Return), () => workflow.ReturnAsync(id, input, ct), _ => "Đã trả lại nhiệm vụ để làm lại.", ct);
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(int id, [Bind(Prefix = nameof(Cancel))] ReasonInput input, CancellationToken ct)
+    {
+        Cancel = input;
+        return ActAsync(id, nameof(Cancel), () => workflow.CancelAsync(id, input, ct), _ => "Đã hủy nhiệm vụ.", ct);
+    }
+
+    public Task<IActionResult> OnPostProgressAsync(int id, [Bind(Prefix = nameof(Progress))] ProgressInput input,
+        List<IFormFile> files, CancellationToken ct)
+    {
+        Progress = input;
+        var evidence = files.Select(EvidenceFiles.Of).ToList();
+        return ActAsync(id, nameof(Progress), () => workflow.ReportProgressAsync(id, input, evidence, ct),
+            r => r.Evidence.Count > 0
+                ? $"Đã ghi báo cáo tiến độ {VnFormat.Percent(r.Percent, 0)} kèm {VnFormat.Number(r.Evidence.Count)} tệp minh chứng."
+                : $"Đã ghi báo cáo tiến độ {VnFormat.Percent(r.Percent, 0)}.", ct);
+    }
+
+    public Task<IActionResult> OnPostExtensionAsync(int id, [Bind(Prefix = nameof(Extension))] ExtensionInput input, CancellationToken ct)
+    {
+        Extension = input;
+        return ActAsync(id, nameof(Extension), () => workflow.RequestExtensionAsync(id, input, ct),
+            x => $"Đã gửi đề nghị gia hạn đến {VnFormat.Date(x.RequestedDueDate)}.", ct);
+    }
+
+    public Task<IActionResult> OnPostDecideExtensionAsync(int id, int requestId, [Bind(Prefix = nameof(Decision))] ExtensionDecision input,
+        CancellationToken ct)
+    {
+        Decision = input;
+        return ActAsync(id, nameof(Decision), () => workflow.DecideExtensionAsync(id, requestId, input, ct),
+            x => x.State == ExtensionState.Approved
+                ? $"Đã đồng ý gia hạn đến {VnFormat.Date(x.RequestedDueDate)}."
+                : "Đã không đồng ý gia hạn.", ct);
+    }
+
+    public Task<IActionResult> OnPostFanOutAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, CancellationToken ct)
+    {
+        FanOut = input;
+        return ActAsync(id, nameof(FanOut), () => workflow.FanOutAsync(id, input, ct),
+            created => $"Đã giao nhiệm vụ cho {VnFormat.Number(created)} đơn vị.", ct);
+    }
+
+    // Validation tags show one message per field; a refusal can carry several (one per rejected file).
+    public IEnumerable<string> ErrorsFor(string form, params string[] keys) =>
+        keys.SelectMany(k => ModelState.TryGetValue($"{form}.{k}", out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : []);
+
+    public static string LocalTime(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Clock.Zone);
+        return $"{VnFormat.Date(DateOnly.FromDateTime(local))} {local.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    public static string FileSize(long bytes) => bytes < 1024 * 1024
+        ? $"{VnFormat.Number(Math.Max(1, (bytes + 1023) / 1024))} KB"
+        : $"{VnFormat.Number(bytes / 1024m / 1024m, 1)} MB";
+
+    private async Task<IActionResult> ActAsync<T>(int id, string form, Func<Task<Outcome<T>>> work, Func<T, string> done, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await work();
+            if (result.Problems is not { } problems)
+            {
+                Flash = done(result.Value!);
+                return RedirectToPage(new { id });
+            }
+            if (problems.ToDictionary().Keys.SequenceEqual(["id"]))
+                return NotFound();
+            problems.CopyTo(ModelState, form);
+        }
+        FailedForm = form;
+        return await LoadAsync(id, null, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, int? page, CancellationToken ct)
+    {
+        if (await TaskDetail.LoadAsync(db, id, Today, ct) is not { } detail)
+            return false;
+        Detail = detail;
+        var children = await TaskList.QueryAsync(db,
+            new TaskFilter { Parent = id, Page = Math.Max(page ?? 1, 1), PageSize = ChildrenPageSize }, Today, ct);
+        Children = children.Value ?? Children;
+        if (CanFanOut)
+        {
+            FanOut.UnitId ??= detail.LeadUnit.Id;
+            Units = await UnitChoices.AroundAsync(db, Today, [FanOut.UnitId], ct: ct);
+        }
+        if (FailedForm != nameof(Progress))
+            Progress.Percent = detail.Percent;
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DonDoc.Web.Features.Tasks;
+
+public sealed class IndexModel(AppDb db, Clock clock) : PageModel
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> Views =
+    [
+        ("counted", "Tất cả (trừ nhiệm vụ đã hủy)"),
+        ("open", "Chưa kết thúc"),
+        ("working", "Đang thực hiện (đã tiếp nhận, đang làm, bị trả lại)"),
+        ("overdue", "Quá hạn"),
+        ("duesoon", "Sắp đến hạn"),
+        ("completedontime", "Hoàn thành đúng hạn"),
+        ("completedlate", "Hoàn thành trễ hạn"),
+    ];
+
+    public TaskFilter Filter { get; private set; } = new();
+    public Page<TaskRow> Tasks { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public async Task OnGetAsync([FromQuery] TaskFilter filter, CancellationToken ct)
+    {
+        Filter = filter;
+        Units = await UnitChoices.AroundAsync(db, clock.Today, [filter.Unit], ct: ct);
+        if (!ModelState.IsValid)
+            return;
+        var result = await TaskList.QueryAsync(db, filter, clock.Today, ct);
+        if (result.Problems is { } problems)
+            problems.CopyTo(ModelState);
+        else
+            Tasks = result.Value!;
+    }
+}

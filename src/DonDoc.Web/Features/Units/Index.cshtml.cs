@@ -1,0 +1,128 @@
+using DonDoc.Text;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Units;
+
+public sealed class IndexModel(AppDb db, Clock clock) : PageModel
+{
+    public const int BranchSize = 200;
+    public const int ResultSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Open { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Closed { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    // "page" is also the route value naming the Razor page: read it from the query only.
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public UnitBranch? Tree { get; private set; }
+    public Page<UnitNode>? Results { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today;
+        PageNumber = Math.Max(PageNumber, 1);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Results = await SearchAsync(Q, ct);
+            return Page();
+        }
+        List<int> chain = [];
+        if (Open is { } open)
+        {
+            var path = await db.Units.Where(u => u.Id == open).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+                return NotFound();
+            chain = Rollups.Ancestors(path).ToList();
+        }
+        Tree = await BranchAsync(null, chain.Count == 0 ? PageNumber : 1, paged: chain.Count == 0, pinned: chain.FirstOrDefault(), ct);
+        if (Open is null && Tree is { Nodes: [var only], Total: 1 })
+            chain = [only.Id];
+        var branch = Tree;
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var last = i == chain.Count - 1;
+            var node = branch.Nodes.First(n => n.Id == chain[i]);
+            node.Open = await BranchAsync(node.Id, last ? PageNumber : 1, paged: last, pinned: last ? null : chain[i + 1], ct);
+            branch = node.Open;
+        }
+        return Page();
+    }
+
+    // The children of one unit, for the script that expands the tree in place.
+    public async Task<IActionResult> OnGetChildrenAsync(int id, CancellationToken ct)
+    {
+        Today = clock.Today;
+        if (!await db.Units.AnyAsync(u => u.Id == id, ct))
+            return NotFound();
+        return Partial("_UnitNodes", await BranchAsync(id, 1, paged: false, pinned: null, ct));
+    }
+
+    private IQueryable<Unit> Visible(IQueryable<Unit> units)
+    {
+        var today = Today;
+        return Closed ? units : units.Where(u => u.ValidTo == null || u.ValidTo > today);
+    }
+
+    private IQueryable<UnitNode> Nodes(IQueryable<Unit> units)
+    {
+        var (showClosed, today) = (Closed, Today);
+        return units.Select(u => new UnitNode(u.Id, u.ParentId, u.Code, u.Name, u.Type, u.Path, u.ValidFrom, u.ValidTo,
+            db.Units.Count(c => c.ParentId == u.Id && (showClosed || c.ValidTo == null || c.ValidTo > today))));
+    }
+
+    private async Task<UnitBranch> BranchAsync(int? parentId, int page, bool paged, int? pinned, CancellationToken ct)
+    {
+        var children = Visible(parentId is { } p ? db.Units.Where(u => u.ParentId == p) : db.Units.Where(u => u.ParentId == null));
+        var total = await children.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + BranchSize - 1) / BranchSize);
+        page = Math.Min(page, pageCount);
+        var nodes = await Nodes(children.OrderBy(u => u.Code).Skip((page - 1) * BranchSize).Take(BranchSize)).ToListAsync(ct);
+        // The way down to the opened unit stays visible, even past the first page or among closed units.
+        if (pinned is { } pin && nodes.All(n => n.Id != pin))
+            nodes.AddRange(await Nodes(db.Units.Where(u => u.Id == pin)).ToListAsync(ct));
+        return new UnitBranch(parentId, nodes, total, Closed, Open, Today, paged ? new Pager(page, pageCount, total) : null);
+    }
+
+    /// <summary>
+    /// Folded search ("thanh uy" finds "Thành ủy", "uỷ" finds "ủy"): SQL cannot fold "đ" on every
+    /// database, so the names are folded in memory, one pass over the id, name and code of each unit
+    /// shown (about a tenth of a second for 60,000 units).
+    /// </summary>
+    private async Task<Page<UnitNode>> SearchAsync(string q, CancellationToken ct)
+    {
+        var key = VnText.Fold(q);
+        var matches = new List<int>();
+        var buffer = new System.Text.StringBuilder();
+        var candidates = Visible(db.Units.AsNoTracking()).OrderBy(u => u.Depth).ThenBy(u => u.Code)
+            .Select(u => new { u.Id, u.Name, u.Code });
+        await foreach (var u in candidates.AsAsyncEnumerable().WithCancellation(ct))
+            if (NameFold.Fold(u.Name, buffer).Contains(key, StringComparison.Ordinal)
+                || NameFold.Fold(u.Code, buffer).Contains(key, StringComparison.Ordinal))
+                matches.Add(u.Id);
+        var pageCount = Math.Max(1, (matches.Count + ResultSize - 1) / ResultSize);
+        var page = Math.Min(PageNumber, pageCount);
+        var ids = matches.Skip((page - 1) * ResultSize).Take(ResultSize).ToList();
+        var nodes = (await Nodes(db.Units.Where(u => ids.Contains(u.Id))).ToListAsync(ct)).ToDictionary(n => n.Id);
+        var ancestorIds = nodes.Values.SelectMany(n => Rollups.Ancestors(n.Path)).Distinct().ToList();
+        var names = await db.Units.Where(u => ancestorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var items = ids.Select(id => nodes[id] with
+        {
+            Trail = string.Join(" › ", Rollups.Ancestors(nodes[id].Path).Where(a => a != id).Select(a => names.GetValueOrDefault(a, "?"))),
+        }).ToList();
+        return new Page<UnitNode>(items, matches.Count, page, ResultSize);
+    }
+}

@@ -1,0 +1,104 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Units;
+using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+
+namespace DonDoc.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port over a SQLite file in a temp directory, with a small unit tree and a
+/// clock the test sets, and Debian's chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("dondoc-browser-").FullName;
+    private IPlaywright? _playwright;
+
+    public TestClock Clock { get; } = TestClock.AtLocal(new DateOnly(2026, 4, 6));
+    public Uri BaseAddress { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Unit Root { get; private set; } = null!;
+    public IReadOnlyList<Unit> Children { get; private set; } = [];
+
+    /// <summary>Where screenshots go: scripts/test sets ARTIFACTS and prints it.</summary>
+    public static string ArtifactsDirectory =>
+        Path.Combine(Environment.GetEnvironmentVariable("ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        await SeedAsync();
+
+        Assertions.SetDefaultExpectTimeout(30_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the OS cleans its temp directory.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("DONDOC_DB", $"Data Source={Path.Combine(_root, "dondoc.db")}");
+        builder.UseSetting("DonDoc:DemoData", "false");
+        builder.UseSetting("Evidence:Directory", Path.Combine(_root, "evidence"));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (!db.Database.GetConnectionString()!.Contains(_root, StringComparison.Ordinal))
+            throw new InvalidOperationException("The app under test is not on the test database.");
+        var from = new DateOnly(2025, 7, 1);
+        Root = new Unit { Code = "TU", Name = "Thành ủy Hà Nội", Type = UnitType.TinhUy, ValidFrom = from };
+        db.Units.Add(Root);
+        await db.SaveChangesAsync();
+        Children =
+        [
+            new Unit { Code = "DB01", Name = "Đảng bộ phường Ba Đình", Type = UnitType.DangBoTrucThuoc, ParentId = Root.Id, ValidFrom = from },
+            new Unit { Code = "DB02", Name = "Đảng bộ phường Hoàn Kiếm", Type = UnitType.DangBoTrucThuoc, ParentId = Root.Id, ValidFrom = from },
+            new Unit { Code = "DB03", Name = "Đảng bộ xã Sóc Sơn", Type = UnitType.DangBoTrucThuoc, ParentId = Root.Id, ValidFrom = from },
+        ];
+        db.Units.AddRange(Children);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using DonDoc.Text;
+
+namespace DonDoc.Text.Tests;
+
+public sealed class TextSourceTests : IDisposable
+{
+    private const string Sample = "Ngày 8/1, Thành ủy Hà Nội tổ chức hội nghị; đồng chí Đinh Tiến Dũng phát biểu.";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("dondoc-text-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string Error(string path) => Assert.Throws<TextSourceException>(() => TextSource.Read(path)).Message;
+
+    [Fact]
+    public void Reads_utf8_without_bom() => Assert.Equal(Sample, TextSource.Read(Write("a.txt", Encoding.UTF8.GetBytes(Sample))));
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void Reads_text_with_a_byte_order_mark(string encoding)
+    {
+        var e = Encoding.GetEncoding(encoding);
+        var path = Write("a.txt", [.. e.GetPreamble(), .. e.GetBytes(Sample)]);
+        Assert.Equal(Sample, TextSource.Read(path));
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Recognises_utf16_without_a_byte_order_mark(string encoding) =>
+        Assert.Equal(Sample, TextSource.Read(Write("a.txt", Encoding.GetEncoding(encoding).GetBytes(Sample))));
+
+    [Fact]
+    public void Converts_windows_1258()
+    {
+        // "Đảng ủy đã họp" in Windows-1258: Đ = 0xD0, đ = 0xF0, tone marks as combining 0xD2 (hook), 0xDE (tilde), 0xF2 (dot).
+        byte[] bytes = [0xD0, (byte)'a', 0xD2, (byte)'n', (byte)'g', (byte)' ', (byte)'u', 0xD2, (byte)'y', (byte)' ', 0xF0, (byte)'a', 0xDE, (byte)' ', (byte)'h', (byte)'o', 0xF2, (byte)'p'];
+        Assert.Equal("Đảng ủy đã họp", TextSource.Read(Write("a.txt", bytes)));
+    }
+
+    [Fact]
+    public void Reports_tcvn3()
+    {
+        // "Đảng ủy đã" in TCVN3: Đ = 0xA7, đ = 0xAE, with tone letters above 0xB5.
+        byte[] bytes = [0xA7, 0xB6, (byte)'n', (byte)'g', (byte)' ', 0xF7, (byte)'y', (byte)' ', 0xAE, 0xB5];
+        Assert.Contains("TCVN3", Error(Write("a.txt", bytes)));
+    }
+
+    [Fact]
+    public void Reports_vni()
+    {
+        // "Đảng đã" in VNI: Đ = 0xD1, đ = 0xF1, "aû" = ả.
+        byte[] bytes = [0xD1, (byte)'a', 0xFB, (byte)'n', (byte)'g', (byte)' ', 0xF1, (byte)'a', 0xF5];
+        Assert.Contains("VNI", Error(Write("a.txt", bytes)));
+    }
+
+    [Fact]
+    public void Rejects_empty_files() => Assert.Equal("Tệp “a.txt” trống.", Error(Write("a.txt", [])));
+
+    [Fact]
+    public void Rejects_binary_files() => Assert.Contains("nhị phân", Error(Write("a.txt", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00])));
+
+    [Fact]
+    public void Rejects_pdf() => Assert.Contains("PDF", Error(Write("a.txt", "%PDF-1.7\n"u8.ToArray())));
+
+    [Fact]
+    public void Rejects_files_over_20_mb()
+    {
+        var path = Path.Combine(_dir, "big.txt");
+        using (var stream = File.Create(path))
+            stream.SetLength(TextSource.MaxBytes + 1);
+        Assert.Equal("Tệp “big.txt” quá lớn (20,0 MB); chỉ nhận tệp đến 20 MB.", Error(path));
+    }
+
+    [Fact]
+    public void Rejects_missing_files_and_other_formats()
+    {
+        Assert.StartsWith("Không tìm thấy tệp", Error(Path.Combine(_dir, "none.txt")));
+        Assert.Contains(".docx", Error(Write("a.doc", [1, 2, 3])));
+        Assert.Contains("“.pdf”", Error(Write("a.pdf", [1, 2, 3])));
+        Assert.Contains("không phải tệp Word", Error(Write("a.docx", Encoding.UTF8.GetBytes("not a zip"))));
+    }
+
+    [Fact]
+    public void Html_keeps_the_article_text_with_paragraph_breaks()
+    {
+        const string html = """
+            <html><head><title>Trang</title><style>p{color:red}</style><script>var x = "Bí thư";</script></head>
+            <body><header><nav><a href="/">Trang chủ</a></nav></header>
+            <article><header><h1>Hội nghị tổng kết</h1></header>
+            <p>Ngày 8/1, Thành ủy&nbsp;Hà Nội tổ chức <b>hội nghị</b>.</p><p>Một là, đoàn kết.<br>Hai là, đổi mới.</p></article>
+            <aside>Tin liên quan</aside><footer>Bản quyền</footer></body></html>
+            """;
+        var text = TextSource.Read(Write("a.html", Encoding.UTF8.GetBytes(html)));
+        Assert.Equal("Hội nghị tổng kết\n\nNgày 8/1, Thành ủy Hà Nội tổ chức hội nghị.\n\nMột là, đoàn kết.\nHai là, đổi mới.", text);
+    }
+
+    [Fact]
+    public void Html_without_an_article_uses_the_body()
+    {
+        var text = TextSource.Read(Write("a.htm", Encoding.UTF8.GetBytes("<body><nav>Menu</nav><div>Sáng 13/1, hội nghị khai mạc.</div></body>")));
+        Assert.Equal("Sáng 13/1, hội nghị khai mạc.", text);
+    }
+
+    [Fact]
+    public void Docx_gives_one_line_per_paragraph()
+    {
+        var path = Path.Combine(_dir, "a.docx");
+        using (var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new WordText("Ngày 8/1, Thành ủy")), new Run(new WordText(" tổ chức hội nghị.") { Space = SpaceProcessingModeValues.Preserve })),
+                new Paragraph(new Run(new WordText("Một là, đoàn kết.")))));
+        }
+        Assert.Equal("Ngày 8/1, Thành ủy tổ chức hội nghị.\nMột là, đoàn kết.", TextSource.Read(path));
+    }
+}

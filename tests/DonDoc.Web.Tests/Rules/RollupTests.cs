@@ -1,0 +1,198 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DonDoc.Web.Tests.Rules;
+
+/// <summary>
+/// Drives random work through the real workflow on a SQLite file, then checks the rollup-based
+/// dashboard against a count over every task, and the as-of replay against what was counted on
+/// each past day.
+/// </summary>
+public sealed class RollupTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dondoc-rollups-").FullName;
+    private readonly MutableTime _time = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+    private AppDb _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new DbContextOptionsBuilder<AppDb>().UseSqlite($"Data Source={Path.Combine(_dir, "t.db")}").Options;
+        _db = new AppDb(options, _time);
+        await Database.MigrateAsync(_db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Deep_tree_counts_reach_every_ancestor()
+    {
+        var chain = new List<Unit>();
+        Unit? parent = null;
+        for (var depth = 0; depth < 8; depth++)
+        {
+            var unit = NewUnit($"D{depth}", parent, depth == 0 ? UnitType.TinhUy : UnitType.DangBoCoSo);
+            _db.Units.Add(unit);
+            await _db.SaveChangesAsync();
+            chain.Add(unit);
+            parent = unit;
+        }
+        Assert.Equal(7, chain[^1].Depth);
+        Assert.Equal("/" + string.Join("/", chain.Select(u => u.Id)) + "/", chain[^1].Path);
+        await RunScenarioAsync(chain, days: 20, tasksPerDay: 6, seed: 7);
+    }
+
+    [Fact]
+    public async Task Wide_tree_counts_each_child_apart()
+    {
+        var root = NewUnit("W", null, UnitType.TinhUy);
+        _db.Units.Add(root);
+        await _db.SaveChangesAsync();
+        var children = Enumerable.Range(0, 150).Select(i => NewUnit($"W{i:000}", root, UnitType.DangBoTrucThuoc)).ToList();
+        _db.Units.AddRange(children);
+        await _db.SaveChangesAsync();
+        await RunScenarioAsync([root, .. children], days: 25, tasksPerDay: 12, seed: 11);
+    }
+
+    private async Task RunScenarioAsync(List<Unit> units, int days, int tasksPerDay, int seed)
+    {
+        var random = new Random(seed);
+        var clock = new Clock(_time);
+        var flow = new TaskWorkflow(_db, clock, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
+        var query = new DashboardQuery(_db, clock);
+        var program = (await flow.CreateAsync(new NewTask { Title = "Chương trình", LeadUnitId = units[0].Id, Kind = TaskKind.Program, DeadlineKind = DeadlineKind.Ongoing })).Value!;
+        var counted = new Dictionary<DateOnly, Dictionary<int, Counts>>();
+        for (var day = 0; day < days; day++)
+        {
+            for (var i = 0; i < tasksPerDay; i++)
+            {
+                var lead = units[random.Next(units.Count)];
+                var input = new NewTask
+                {
+                    Title = $"Nhiệm vụ {day}-{i}",
+                    LeadUnitId = lead.Id,
+                    ParentId = random.Next(3) == 0 ? program.Id : null,
+                    DeadlineKind = random.Next(6) == 0 ? DeadlineKind.Ongoing : DeadlineKind.Date,
+                };
+                if (input.DeadlineKind == DeadlineKind.Date)
+                    input.DueDate = clock.Today.AddDays(random.Next(0, 12));
+                Assert.Null((await flow.CreateAsync(input)).Problems);
+            }
+            var open = await _db.Tasks.Where(t => t.Status != TaskState.Completed && t.Status != TaskState.Cancelled && t.Id != program.Id)
+                .Select(t => new { t.Id, t.Status }).ToListAsync();
+            foreach (var t in open.Where(_ => random.Next(3) == 0))
+                await ActAsync(flow, t.Id, t.Status, random);
+            _db.ChangeTracker.Clear();
+
+            counted[clock.Today] = await CountByBruteForceAsync(units, clock.Today);
+            foreach (var unit in units.Take(3))
+            {
+                var view = (await query.GetAsync(unit.Id, null))!;
+                Assert.Equal(counted[clock.Today][unit.Id], view.Unit.Counts);
+                foreach (var child in view.Children)
+                    Assert.Equal(counted[clock.Today][child.Id], child.Counts);
+            }
+            _time.Advance(TimeSpan.FromDays(1));
+        }
+
+        foreach (var (day, byUnit) in counted)
+        {
+            var view = (await query.GetAsync(units[0].Id, day))!;
+            Assert.True(view.Historical);
+            Assert.Equal(byUnit[units[0].Id], view.Unit.Counts);
+            foreach (var child in view.Children)
+                Assert.Equal(byUnit[child.Id], child.Counts);
+        }
+
+        var reloaded = await _db.Tasks.AsNoTracking().FirstAsync(t => t.Id == program.Id);
+        var children = await _db.Tasks.Where(t => t.ParentId == program.Id && t.Status != TaskState.Cancelled).ToListAsync();
+        Assert.Equal(children.Count, reloaded.ChildTotal);
+        Assert.Equal(children.Count(c => c.Status == TaskState.Completed), reloaded.ChildCompleted);
+
+        var incremental = await StatsAsync();
+        await Rollups.RebuildAsync(_db);
+        Assert.Equal(incremental, await StatsAsync());
+    }
+
+    private static async Task ActAsync(TaskWorkflow flow, int id, TaskState status, Random random)
+    {
+        switch (status)
+        {
+            case TaskState.Assigned:
+                await flow.AcceptAsync(id);
+                break;
+            case TaskState.Accepted or TaskState.InProgress or TaskState.Returned:
+                var choice = random.Next(4);
+                if (choice == 0)
+                    await flow.SubmitAsync(id);
+                else if (choice == 1)
+                {
+                    var request = (await flow.RequestExtensionAsync(id, new ExtensionInput { RequestedDueDate = new DateOnly(2026, 12, 31), Reason = "Cần thêm thời gian" })).Value;
+                    if (request is not null)
+                        await flow.DecideExtensionAsync(id, request.Id, new ExtensionDecision { Approve = random.Next(2) == 0, Note = "Ý kiến" });
+                }
+                else
+                    await flow.ReportProgressAsync(id, new ProgressInput { Percent = random.Next(101), Text = "Đang triển khai" }, []);
+                break;
+            case TaskState.Submitted:
+                var next = random.Next(5);
+                if (next == 0)
+                    await flow.ReturnAsync(id, new ReasonInput { Reason = "Chưa đạt yêu cầu" });
+                else if (next == 1)
+                    await flow.CancelAsync(id, new ReasonInput { Reason = "Không còn phù hợp" });
+                else
+                    await flow.CompleteAsync(id);
+                break;
+        }
+    }
+
+    private async Task<Dictionary<int, Counts>> CountByBruteForceAsync(List<Unit> units, DateOnly today)
+    {
+        var tasks = await _db.Tasks.AsNoTracking().Select(t => new { t.LeadUnit!.Path, t.Status, t.DueDate, t.SubmittedOn }).ToListAsync();
+        return units.ToDictionary(u => u.Id, u =>
+        {
+            var mine = tasks.Where(t => t.Path.StartsWith(u.Path)).ToList();
+            var overlays = mine.Select(t => TaskRules.OverlayOn(t.Status, t.DueDate, t.SubmittedOn, today)).ToList();
+            return new Counts(
+                mine.Count(t => t.Status != TaskState.Cancelled),
+                overlays.Count(o => o == Overlay.CompletedOnTime),
+                overlays.Count(o => o == Overlay.CompletedLate),
+                mine.Count(t => t.Status == TaskState.Assigned),
+                mine.Count(t => t.Status is TaskState.Accepted or TaskState.InProgress or TaskState.Returned),
+                mine.Count(t => t.Status == TaskState.Submitted),
+                overlays.Count(o => o == Overlay.Overdue),
+                overlays.Count(o => o == Overlay.DueSoon),
+                mine.Count(t => t.Status == TaskState.Cancelled));
+        });
+    }
+
+    private async Task<List<string>> StatsAsync() =>
+        (await _db.UnitStats.AsNoTracking().Where(s => s.Count != 0).ToListAsync())
+            .Select(s => $"{s.UnitId}|{s.Metric}|{s.Day:yyyy-MM-dd}|{s.Count}").Order().ToList();
+
+    private static Unit NewUnit(string code, Unit? parent, UnitType type) => new()
+    {
+        Code = code,
+        Name = "Đơn vị " + code,
+        Type = type,
+        Parent = parent,
+        ParentId = parent?.Id,
+        ValidFrom = new DateOnly(2025, 7, 1),
+    };
+
+    private sealed class MutableTime(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

@@ -1,0 +1,236 @@
+using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Tests.Infrastructure;
+
+namespace DonDoc.Web.Tests.Tasks;
+
+/// <summary>
+/// Every way the API refuses input: a 400 in problem+json naming the wrong field in Vietnamese,
+/// and not one row (nor one evidence file) written.
+/// </summary>
+public abstract class RefusalTests(TestApp app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+    private TestUnits Units => app.Units;
+    private DateOnly Today => app.Clock.Today;
+
+    [DbFact]
+    public Task Missing_title() =>
+        RefusedAsync(() => CreateTaskAsync(new { LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = Today.AddDays(30) }),
+            "Title", "tên nhiệm vụ");
+
+    [DbFact]
+    public Task Blank_title() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = Today.AddDays(30) }),
+            "Title", "tên nhiệm vụ");
+
+    [DbFact]
+    public Task Missing_lead_unit() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ không có đơn vị chủ trì", DeadlineKind = "Date", DueDate = Today.AddDays(30) }),
+            "LeadUnitId", "đơn vị chủ trì");
+
+    [DbFact]
+    public Task Unknown_lead_unit() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = 987654, DeadlineKind = "Date", DueDate = Today.AddDays(30) }),
+            "LeadUnitId", "987654");
+
+    [DbFact]
+    public Task Closed_lead_unit() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.Closed.Id, DeadlineKind = "Date", DueDate = Today.AddDays(30) }),
+            "LeadUnitId", "ngừng hoạt động");
+
+    [DbFact]
+    public Task Date_task_without_due_date() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date" }),
+            "DueDate", "hạn hoàn thành");
+
+    [DbFact]
+    public Task Due_date_in_the_past() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = Today.AddDays(-1) }),
+            "DueDate", "trước ngày giao");
+
+    [DbFact]
+    public async Task Yesterday_is_judged_in_Ha_Noi_not_in_UTC()
+    {
+        var today = app.Clock.Today;
+        try
+        {
+            // 00:30 on the 2nd in Hà Nội is 17:30 on the 1st in UTC: the 1st is already past.
+            app.Clock.SetLocal(new DateOnly(2026, 3, 2), 0, 30);
+            Assert.Equal(new DateOnly(2026, 3, 1), DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime));
+            await RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = new DateOnly(2026, 3, 1) }),
+                "DueDate", "01/03/2026");
+            var created = await CreateTaskAsync(new { Title = "Nhiệm vụ hạn hôm nay", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = new DateOnly(2026, 3, 2) })
+                .OkAsync<TaskDetail>();
+            Assert.Equal(new DateOnly(2026, 3, 2), created.AssignedOn);
+            Assert.Equal(Overlay.DueSoon, created.Overlay);
+        }
+        finally
+        {
+            app.Clock.SetLocal(today);
+        }
+    }
+
+    [DbFact]
+    public Task Periodic_task_without_recurrence() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Báo cáo định kỳ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Periodic" }),
+            "Recurrence", "chu kỳ");
+
+    [DbFact]
+    public Task Ongoing_task_with_a_due_date() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ thường xuyên", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Ongoing", DueDate = Today.AddDays(30) }),
+            "DueDate", "thường xuyên");
+
+    [DbTheory]
+    [InlineData(101)]
+    [InlineData(-1)]
+    public async Task Percent_out_of_range(int percent)
+    {
+        var id = await TaskInAsync(TaskState.Accepted);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/progress", new { Percent = percent, Text = "Đã triển khai." }),
+            "Percent", "0 đến 100");
+    }
+
+    [DbTheory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Empty_progress_text(string text)
+    {
+        var id = await TaskInAsync(TaskState.Accepted);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/progress", new { Percent = 40, Text = text }),
+            "Text", "nội dung báo cáo");
+    }
+
+    [DbTheory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Return_without_reason(string reason)
+    {
+        var id = await TaskInAsync(TaskState.Submitted);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/return", new { Reason = reason }), "Reason", "lý do");
+        Assert.Equal(TaskState.Submitted, (await TaskAsync(id)).Status);
+    }
+
+    [DbTheory]
+    [InlineData(TaskState.Assigned, "complete")]
+    [InlineData(TaskState.Assigned, "submit")]
+    [InlineData(TaskState.Accepted, "accept")]
+    [InlineData(TaskState.Submitted, "progress")]
+    public async Task Transition_not_allowed_from_the_current_state(TaskState state, string action)
+    {
+        var id = await TaskInAsync(state);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/{action}", new { Percent = 10, Text = "Tiến độ." }),
+            "status", "trạng thái");
+        Assert.Equal(state, (await TaskAsync(id)).Status);
+    }
+
+    [DbTheory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public async Task Extension_date_not_after_the_current_due_date(int daysAfterDue)
+    {
+        var id = await TaskInAsync(TaskState.InProgress);
+        var due = (await TaskAsync(id)).DueDate!.Value;
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = due.AddDays(daysAfterDue), Reason = "Cần thêm thời gian." }),
+            "RequestedDueDate", "sau hạn hiện tại");
+    }
+
+    [DbTheory]
+    [InlineData("35CT/TW", "chữ số")]
+    [InlineData("35-CT", "Thiếu dấu “/”")]
+    [InlineData("-CT/TW", "Thiếu số văn bản")]
+    [InlineData("Số: /QĐ-UBND", "Thiếu số văn bản")]
+    public Task Malformed_document_symbol(string symbol, string fragment) =>
+        RefusedAsync(() => RegisterAsync(symbol, new DateOnly(2025, 12, 1)), "Symbol", fragment);
+
+    [DbFact]
+    public Task Unknown_document_type_code() =>
+        RefusedAsync(() => RegisterAsync("12-XYZ/TU", new DateOnly(2025, 12, 1)), "Symbol", "XYZ");
+
+    [DbFact]
+    public Task Unknown_issuer() =>
+        RefusedAsync(() => RegisterAsync("12-KH/ABC", new DateOnly(2025, 12, 1)), "Symbol", "ABC");
+
+    [DbFact]
+    public async Task The_same_symbol_is_refused_within_a_term_and_accepted_in_the_next()
+    {
+        var first = await RegisterAsync("06-CTr/TU", new DateOnly(2021, 3, 17)).OkAsync<DocumentDto>();
+        var next = await RegisterAsync("06-CTr/TU", new DateOnly(2026, 1, 20)).OkAsync<DocumentDto>();
+        Assert.Equal("06-CTr/TU", first.Symbol);
+        Assert.Equal("06-CTr/TU", next.Symbol);
+        Assert.NotEqual(first.Term, next.Term);
+        await RefusedAsync(() => RegisterAsync("06-CTr/TU", new DateOnly(2022, 5, 10)), "Symbol", "đã có trong sổ");
+        await RefusedAsync(() => RegisterAsync("Số 06-CTr/TU", new DateOnly(2026, 2, 2)), "Symbol", "đã có trong sổ");
+        var listed = await _client.GetOkAsync<Features.Shared.Page<DocumentDto>>("/api/documents?symbol=06-CTr/TU");
+        Assert.Equal(2, listed.Total);
+    }
+
+    [DbTheory]
+    [InlineData("2026-13-01", "không đúng dạng")]
+    [InlineData("hôm qua", "không đúng dạng")]
+    [InlineData("tomorrow", "không đúng dạng")]
+    public Task Malformed_as_of_day(string asOf, string fragment) =>
+        RefusedAsync(() => _client.GetAsync($"/api/units/{Units.Root.Id}/dashboard?asOf={Uri.EscapeDataString(asOf)}"), "asOf", fragment);
+
+    [DbFact]
+    public Task As_of_a_future_day() =>
+        RefusedAsync(() => _client.GetAsync($"/api/units/{Units.Root.Id}/dashboard?asOf={Today.AddDays(1):yyyy-MM-dd}"), "asOf", "sau hôm nay");
+
+    [DbTheory]
+    [InlineData("/api/tasks?page=0", "page")]
+    [InlineData("/api/tasks?pageSize=1000", "pageSize")]
+    [InlineData("/api/tasks?pageSize=0", "pageSize")]
+    [InlineData("/api/units?page=0", "page")]
+    [InlineData("/api/units?pageSize=1000", "pageSize")]
+    [InlineData("/api/documents?page=0", "page")]
+    [InlineData("/api/documents?pageSize=1000", "pageSize")]
+    public Task Bad_paging(string url, string field) => RefusedAsync(() => _client.GetAsync(url), field, "trang");
+
+    [DbTheory]
+    [InlineData("late")]
+    [InlineData("3")]
+    public Task Unknown_status_filter(string status) =>
+        RefusedAsync(() => _client.GetAsync($"/api/tasks?unit={Units.Root.Id}&status={status}"), "status", status);
+
+    private async Task RefusedAsync(Func<Task<HttpResponseMessage>> send, string field, string fragment)
+    {
+        var before = await app.FootprintAsync();
+        var errors = await send().ProblemAsync(field);
+        var messages = errors[field];
+        Assert.True(messages.Any(m => m.Contains(fragment, StringComparison.OrdinalIgnoreCase)),
+            $"No message for “{field}” mentions “{fragment}”: {string.Join(" | ", messages)}");
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    private Task<HttpResponseMessage> CreateTaskAsync(object body) => _client.PostAsync("/api/tasks", body);
+
+    private Task<HttpResponseMessage> RegisterAsync(string symbol, DateOnly issuedOn) =>
+        _client.PostAsync("/api/documents", new { Symbol = symbol, IssuedOn = issuedOn, Title = "Chương trình công tác toàn khóa" });
+
+    private Task<TaskDetail> TaskAsync(int id) => _client.GetOkAsync<TaskDetail>($"/api/tasks/{id}");
+
+    /// <summary>A fresh task led by a ward committee, brought to the state through the API.</summary>
+    private async Task<int> TaskInAsync(TaskState state)
+    {
+        var task = await CreateTaskAsync(new { Title = "Rà soát, củng cố tổ chức cơ sở đảng", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = Today.AddDays(30) })
+            .OkAsync<TaskDetail>();
+        TaskAction[] path = state switch
+        {
+            TaskState.Assigned => [],
+            TaskState.Accepted => [TaskAction.Accept],
+            TaskState.InProgress => [TaskAction.Accept, TaskAction.Progress],
+            TaskState.Submitted => [TaskAction.Accept, TaskAction.Progress, TaskAction.Submit],
+            _ => throw new ArgumentOutOfRangeException(nameof(state)),
+        };
+        foreach (var action in path)
+            await _client.PostAsync($"/api/tasks/{task.Id}/{action.ToString().ToLowerInvariant()}", new { Percent = 20, Text = "Đã triển khai bước đầu." })
+                .OkAsync<object>();
+        Assert.Equal(state, (await TaskAsync(task.Id)).Status);
+        return task.Id;
+    }
+}
+
+public sealed class RefusalsOnSqlite(SqliteApp app) : RefusalTests(app), IClassFixture<SqliteApp>;
+
+[OnPostgres]
+public sealed class RefusalsOnPostgres(PostgresApp app) : RefusalTests(app), IClassFixture<PostgresApp>;
