@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using DonDoc.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Named through a benchmark type: DonDoc.Web, referenced here, has a public Program of its own.
+BenchmarkSwitcher.FromAssembly(typeof(ExtractorBenchmarks).Assembly).Run(args);

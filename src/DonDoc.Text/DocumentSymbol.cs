@@ -95,9 +95,13 @@ public sealed partial record DocumentSymbol(SymbolForm Form, string Number, stri
     private static string Clean(string? input)
     {
         var text = VnText.Normalize(input ?? "");
-        text = DashPattern().Replace(text, "-");
-        text = SeparatorSpacePattern().Replace(text, "$1");
-        text = SoPrefixPattern().Replace(text, "");
+        // Symbols read from a text are already clean; only typed ones need the rewriting.
+        if (text.AsSpan().IndexOfAnyInRange('\u2010', '\u2015') >= 0 || text.Contains('\u2212'))
+            text = DashPattern().Replace(text, "-");
+        if (text.Contains(' '))
+            text = SeparatorSpacePattern().Replace(text, "$1");
+        if (text.StartsWith("số", StringComparison.OrdinalIgnoreCase))
+            text = SoPrefixPattern().Replace(text, "");
         return text.TrimEnd('.', ',', ';');
     }
 

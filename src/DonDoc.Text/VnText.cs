@@ -22,6 +22,8 @@ public static class VnText
     /// </summary>
     public static string Normalize(string s)
     {
+        if (IsNormal(s))
+            return s;
         var text = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
         // Reports run to megabytes; the working copy is borrowed so that the result is the only new text.
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
@@ -61,6 +63,37 @@ public static class VnText
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    // Names, titles and symbols are folded and parsed by the thousand, mostly already in this form: they are not copied.
+    private static bool IsNormal(string s)
+    {
+        if (s.Length == 0)
+            return true;
+        if (s[0] is ' ' or '\n' || s[^1] is ' ' or '\n' || s.AsSpan().IndexOfAny(Rewritten) >= 0
+            || s.Contains("  ", StringComparison.Ordinal) || s.Contains(" \n", StringComparison.Ordinal) || s.Contains("\n ", StringComparison.Ordinal))
+            return false;
+        for (var i = s.AsSpan().IndexOfAny(MarkedSecondVowelChars); i >= 0; i = NextMarked(s, i + 1))
+        {
+            if (i > 0 && char.ToLowerInvariant(s[i - 1]) is 'o' or 'u')
+                return false;
+        }
+        return s.IsNormalized(NormalizationForm.FormC);
+    }
+
+    private static int NextMarked(string s, int from)
+    {
+        var next = from < s.Length ? s.AsSpan(from).IndexOfAny(MarkedSecondVowelChars) : -1;
+        return next < 0 ? -1 : from + next;
+    }
+
+    // Every character Normalize changes or drops, whatever surrounds it.
+    private static readonly SearchValues<char> Rewritten = SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(c => (char)c)
+            .Where(c => (char.IsWhiteSpace(c) && c is not (' ' or '\n')) || c != LookAlike(c)
+                || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+            .ToArray());
+
+    private static readonly SearchValues<char> MarkedSecondVowelChars = SearchValues.Create(MarkedSecondVowels.Keys.ToArray());
 
     /// <summary>Search key: normalised, lower case, without diacritics, "đ" as "d" ("Thành uỷ" → "thanh uy").</summary>
     public static string Fold(string s)

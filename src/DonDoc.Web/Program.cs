@@ -25,20 +25,30 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddValidation();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
+builder.Services.AddScoped<EvidenceSweep>();
+builder.Services.AddDonDocCluster();
+builder.Services.AddHostedService<ClusterJobs>();
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 
 var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// Before authentication: the stylesheet, script and icon are public, also on the sign-in page.
 app.UseStaticFiles();
-app.MapOpenApi();
-app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseUserScope();
+// The API description names routes and fields, no data: programs may read it before they have a token.
+app.MapOpenApi().AllowAnonymous();
+app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous();
 app.MapRazorPages();
 app.MapUnitsApi();
 app.MapDocumentsApi();

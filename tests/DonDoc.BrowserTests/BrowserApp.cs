@@ -21,6 +21,9 @@ namespace DonDoc.BrowserTests;
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+    public const string AdminUserName = "admin";
+    // The first start takes the administrator's password from here; the app itself has none built in.
+    public const string AdminPassword = "Trinh-duyet-Thu-2026";
 
     private readonly string _root = Directory.CreateTempSubdirectory("dondoc-browser-").FullName;
     private IPlaywright? _playwright;
@@ -75,6 +78,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DONDOC_DB", $"Data Source={Path.Combine(_root, "dondoc.db")}");
         builder.UseSetting("DonDoc:DemoData", "false");
         builder.UseSetting("Evidence:Directory", Path.Combine(_root, "evidence"));
+        builder.UseSetting("DONDOC_ADMIN_PASSWORD", AdminPassword);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

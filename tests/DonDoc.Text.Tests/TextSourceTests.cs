@@ -92,7 +92,7 @@ public sealed class TextSourceTests : IDisposable
     {
         Assert.StartsWith("Không tìm thấy tệp", Error(Path.Combine(_dir, "none.txt")));
         Assert.Contains(".docx", Error(Write("a.doc", [1, 2, 3])));
-        Assert.Contains("“.pdf”", Error(Write("a.pdf", [1, 2, 3])));
+        Assert.Contains("“a.pdf” (dạng “.pdf”)", Error(Write("a.pdf", [1, 2, 3])));
         Assert.Contains("không phải tệp Word", Error(Write("a.docx", Encoding.UTF8.GetBytes("not a zip"))));
     }
 
@@ -129,5 +129,60 @@ public sealed class TextSourceTests : IDisposable
                 new Paragraph(new Run(new WordText("Một là, đoàn kết.")))));
         }
         Assert.Equal("Ngày 8/1, Thành ủy tổ chức hội nghị.\nMột là, đoàn kết.", TextSource.Read(path));
+    }
+
+    [Fact]
+    public void Binary_files_with_nul_bytes_are_refused_whatever_else_they_hold() =>
+        Assert.Contains("nhị phân", Error(Write("a.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00])));
+
+    [Fact]
+    public void An_upload_is_read_from_its_stream_with_its_own_limit()
+    {
+        using var small = new MemoryStream(Encoding.UTF8.GetBytes(Sample));
+        Assert.Equal(Sample, TextSource.Read(small, "tin.txt", maxBytes: 1024));
+        using var big = new MemoryStream(new byte[2048]);
+        var error = Assert.Throws<TextSourceException>(() => TextSource.Read(big, "lớn.txt", maxBytes: 1024)).Message;
+        Assert.Equal("Tệp “lớn.txt” quá lớn (2 KB); chỉ nhận tệp đến 1 KB.", error);
+    }
+
+    [Fact]
+    public void An_upload_that_hides_its_length_is_still_cut_at_the_limit()
+    {
+        using var stream = new UnseekableStream(new byte[5000]);
+        Assert.Contains("quá lớn", Assert.Throws<TextSourceException>(() => TextSource.Read(stream, "a.txt", maxBytes: 1024)).Message);
+    }
+
+    [Fact]
+    public void A_docx_typed_in_a_legacy_font_is_refused()
+    {
+        var path = Path.Combine(_dir, "vntime.docx");
+        using (var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(new Paragraph(new Run(new WordText("§¶ng bé Thµnh phè Hµ Néi tæ chøc héi nghÞ tæng kÕt c«ng t¸c x©y dùng §¶ng.")))));
+        }
+        Assert.Contains("TCVN3", Error(path));
+    }
+
+    [Theory]
+    [InlineData("", "trống")]
+    [InlineData("  \n ", "trống")]
+    [InlineData("§¶ng bé Thµnh phè Hµ Néi tæ chøc héi nghÞ tæng kÕt c«ng t¸c x©y dùng §¶ng", "TCVN3")]
+    [InlineData("Ñaûng boä thaønh phoá Haø Noäi toå chöùc hoäi nghò toång keát coâng taùc xaây döïng Ñaûng", "VNI")]
+    [InlineData("Hội nghị\u0001\u0002\u0003", "điều khiển")]
+    public void Pasted_text_is_refused_like_a_file(string pasted, string fragment) =>
+        Assert.Contains(fragment, Assert.Throws<TextSourceException>(() => TextSource.FromPasted(System.Text.RegularExpressions.Regex.Unescape(pasted))).Message);
+
+    [Fact]
+    public void Pasted_text_over_the_limit_is_refused() =>
+        Assert.Contains("quá dài", Assert.Throws<TextSourceException>(() => TextSource.FromPasted(new string('a', 2000), maxBytes: 1024)).Message);
+
+    [Fact]
+    public void Real_vietnamese_and_french_quotes_are_not_taken_for_a_legacy_font() =>
+        Assert.Equal(Sample + " «Kỷ cương» § 3 ±5°", TextSource.FromPasted(Sample + " «Kỷ cương» § 3 ±5°"));
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }

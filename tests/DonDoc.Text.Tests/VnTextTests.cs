@@ -76,4 +76,18 @@ public class VnTextTests
         Assert.Equal(VnText.Fold("Thành ủy"), VnText.Fold("thanh uy"));
         Assert.Equal(VnText.Fold("hòa"), VnText.Fold("HOÀ"));
     }
+
+    [Fact]
+    public void Fold_by_table_agrees_with_folding_by_decomposition()
+    {
+        // Every Vietnamese letter, both cases, and the Latin-1 and Latin Extended blocks the table covers.
+        var letters = Enumerable.Range(0x20, 0x2000 - 0x20).Select(c => (char)c).Where(c => !char.IsSurrogate(c)).ToArray();
+        foreach (var c in letters)
+        {
+            var expected = string.Concat(VnText.Normalize(c.ToString()).ToLowerInvariant().Normalize(NormalizationForm.FormD)
+                .Where(x => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(x) != System.Globalization.UnicodeCategory.NonSpacingMark)
+                .Select(x => x == 'đ' ? 'd' : x));
+            Assert.True(expected == VnText.Fold(c.ToString()), $"U+{(int)c:X4}");
+        }
+    }
 }

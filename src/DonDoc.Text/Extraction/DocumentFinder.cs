@@ -132,10 +132,12 @@ internal static partial class DocumentFinder
         return merged;
     }
 
+    // Numbering restarts each term: the same symbol with two different dates is two documents.
     private static bool SameDocument(CitedDocument a, CitedDocument b) =>
         a.Kind == b.Kind
         && a.Number.TrimStart('0') == b.Number.TrimStart('0')
-        && (a.Issuer is null || b.Issuer is null || a.Issuer == b.Issuer);
+        && (a.Issuer is null || b.Issuer is null || a.Issuer == b.Issuer)
+        && (a.Date is null || b.Date is null || a.Date == b.Date);
 
     // Without "số" or a symbol only a capitalised kind cites a document ("Nghị quyết 11"), and not a count ("Kế hoạch 5 năm").
     private static bool IsBareCitation(string text, Match m, string kind) =>
@@ -148,7 +150,10 @@ internal static partial class DocumentFinder
 
     // A "Thông báo kết luận" is a Thông báo (TB) that records conclusions.
     private static string KindName(string written) =>
-        written.StartsWith("thông báo", StringComparison.OrdinalIgnoreCase) ? "Thông báo" : char.ToUpperInvariant(written[0]) + written[1..].ToLowerInvariant();
+        KindsByName.TryGetValue(written, out var name) ? name : char.ToUpperInvariant(written[0]) + written[1..].ToLowerInvariant();
+
+    private static readonly Dictionary<string, string> KindsByName = KindNames.Split('|')
+        .ToDictionary(k => k, k => k.StartsWith("thông báo", StringComparison.Ordinal) ? "Thông báo" : char.ToUpperInvariant(k[0]) + k[1..], StringComparer.OrdinalIgnoreCase);
 
     private static DocumentSymbol? ParseSymbol(Match m) =>
         m.Groups["sym"].Success ? DocumentSymbol.Parse(m.Groups["num"].Value + m.Groups["sym"].Value).Symbol : null;

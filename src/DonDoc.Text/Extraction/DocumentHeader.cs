@@ -46,6 +46,9 @@ internal sealed partial record DocumentHeader(int NumberAt, DateOnly? Date, int 
                 bodyLine = Math.Max(bodyLine, i + 1);
         }
 
+        // A banner alone heads news pages too; a document has a type name or its own place and date.
+        if (typeLine < 0 && date is null)
+            return null;
         string? title = null;
         if (typeLine >= 0)
         {

@@ -58,9 +58,19 @@ internal static partial class FigureFinder
         if (numberLength >= 0)
             return new Figure(Phrase(text, index, length), Parse(match[..numberLength]), null, true);
         var value = Parse(match);
-        var notACount = (IsYear(value) && !match.Contains('.')) || NotACountBefore().IsMatch(before) || TimeUnit().IsMatch(text, after);
+        var notACount = (IsYear(value) && !match.Contains('.')) || NotACountBefore().IsMatch(before) || TimeUnit().IsMatch(text, after)
+            || AnnouncesList(text, after);
         return notACount ? null : new Figure(Phrase(text, index, length), value, null, false);
     }
+
+    // "3 bài học kinh nghiệm, đó là: …" counts the items of a list that follows, not an indicator.
+    private static bool AnnouncesList(string text, int after)
+    {
+        var end = text.AsSpan(after).IndexOfAny(SentenceMarks);
+        return end >= 0 && text[after + end] == ':';
+    }
+
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create(".;:!?\n");
 
     private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,");
 

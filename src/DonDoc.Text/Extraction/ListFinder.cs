@@ -114,19 +114,16 @@ internal static partial class ListFinder
     {
         foreach (var range in paragraphs)
         {
-            if (!text.AsSpan(range).Contains(':'))
-                continue;
-            var paragraph = text[range];
-            var colon = paragraph.IndexOf(':');
+            var (start, end) = (range.Start.Value, range.End.Value);
+            var colon = text.IndexOf(':', start, end - start);
             while (colon >= 0)
             {
-                var announcement = SentenceBefore(paragraph, colon);
-                var rest = paragraph[(colon + 1)..];
-                var sentenceEnd = SentenceBreak().Match(rest);
-                var body = sentenceEnd.Success ? rest[..sentenceEnd.Index] : rest;
+                var announcement = text.AsSpan(SentenceStart(text, start, colon), colon - SentenceStart(text, start, colon));
+                var bodyEnd = SentenceEnd(text, colon + 1, end);
+                var body = text.AsSpan(colon + 1, bodyEnd - colon - 1);
                 if (!Ordinal().IsMatch(body) && !InlineNumber().IsMatch(body) && AnnouncedItems(announcement, body) is { } items)
-                    yield return new EnumeratedList(Title(announcement, items.Count), items);
-                colon = paragraph.IndexOf(':', colon + 1);
+                    yield return new EnumeratedList(Title(announcement.ToString(), items.Count), items);
+                colon = colon + 1 < end ? text.IndexOf(':', colon + 1, end - colon - 1) : -1;
             }
         }
     }
@@ -215,27 +212,62 @@ internal static partial class ListFinder
         return kind == thisKind && rank == index + 1;
     }
 
-    // Items after a colon count as a list when the words before it announce one or give the matching count.
-    private static List<string>? AnnouncedItems(string announcement, string body)
+    // Items after a colon count as a list when the words before it announce one or give the matching count;
+    // the many colons that announce no list cost no copies.
+    private static List<string>? AnnouncedItems(ReadOnlySpan<char> announcement, ReadOnlySpan<char> body)
     {
-        var items = body.Split(';').Select(CleanItem).Where(s => s.Length > 0).ToList();
+        var parts = 0;
+        foreach (var part in body.Split(';'))
+            parts += body[part].Trim().TrimEnd(";., …").IsEmpty ? 0 : 1;
         var count = AnnouncedCount(announcement);
-        if (items.Count < 2 && count is > 1)
+        if (parts < 2 && count is > 1)
         {
-            items = CommaOrVa().Split(body).Select(CleanItem).Where(s => s.Length > 0).ToList();
-            return items.Count == count ? items : null;
+            var byComma = CommaOrVa().Split(body.ToString()).Select(CleanItem).Where(s => s.Length > 0).ToList();
+            return byComma.Count == count ? byComma : null;
         }
-        if (items.Count < 2)
+        if (parts < 2 || !(count == parts || Announcement().IsMatch(announcement)))
             return null;
-        return Announcement().IsMatch(announcement) || count == items.Count ? items : null;
+        var items = new List<string>(parts);
+        foreach (var part in body.Split(';'))
+        {
+            if (CleanItem(body[part].ToString()) is { Length: > 0 } item)
+                items.Add(item);
+        }
+        return items;
     }
 
-    private static int? AnnouncedCount(string announcement)
+    private static int? AnnouncedCount(ReadOnlySpan<char> announcement)
     {
         int? count = null;
-        foreach (Match m in CountPhrase().Matches(announcement))
-            count = CountOf(m.Groups["n"].Value);
+        foreach (var m in CountPhrase().EnumerateMatches(announcement))
+        {
+            var phrase = announcement.Slice(m.Index, m.Length);
+            var space = phrase.IndexOfAny(' ', '\u00A0');
+            count = CountOf(space < 0 ? phrase.ToString() : phrase[..space].ToString());
+        }
         return count;
+    }
+
+    // Where the sentence holding index begins: after the last ".", "!" or "?" that a space and a capital follow.
+    private static int SentenceStart(string text, int from, int index)
+    {
+        for (var j = index - 1; j > from; j--)
+        {
+            if (!char.IsUpper(text[j]) || !char.IsWhiteSpace(text[j - 1]))
+                continue;
+            var k = j - 1;
+            while (k > from && char.IsWhiteSpace(text[k]))
+                k--;
+            if (text[k] is '.' or '!' or '?' && k < j - 1)
+                return j;
+        }
+        return from;
+    }
+
+    private static int SentenceEnd(string text, int from, int end)
+    {
+        var m = SentenceBreak().Match(text, from, end - from);
+        return m.Success ? m.Index : end;
     }
 
     private static string Title(string announcement, int count)

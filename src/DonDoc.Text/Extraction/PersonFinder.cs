@@ -15,11 +15,16 @@ internal static class PersonFinder
 {
     private const int MaxTitleWords = 16;
 
+    // A line's words, kept from call to call on each thread: an import reads many reports in a row.
+    [ThreadStatic]
+    private static List<Token>? _reusedTokens;
+
     /// <param name="text">Normalised text; each line is read on its own.</param>
-    public static IReadOnlyList<NamedPerson> Find(string text)
+    /// <param name="signed">A formal document: its signer is named under a title in capitals at its end.</param>
+    public static IReadOnlyList<NamedPerson> Find(string text, bool signed = false)
     {
         var people = new People();
-        var scan = new Scan(text, people);
+        var scan = new Scan(text, people, _reusedTokens ??= new List<Token>(256));
         var start = 0;
         while (start < text.Length)
         {
@@ -30,13 +35,81 @@ internal static class PersonFinder
                 scan.Run(start, end);
             start = end + 1;
         }
+        if (signed)
+            AddSigner(text, people);
         return people.ToList();
     }
 
-    /// <summary>Reads one line at a time; its word list is reused from line to line.</summary>
-    private sealed class Scan(string text, People people)
+    private const int SignatureLines = 20;
+    private const int LinesAboveSigner = 4;
+
+    // "PHÓ BÍ THƯ THƯỜNG TRỰC", "(Đã ký)", "Nguyễn Thị Tuyến": the last name alone on a line, under the nearest title in capitals.
+    private static void AddSigner(string text, People people)
     {
-        private readonly List<Token> _tokens = new(256);
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).TakeLast(SignatureLines).ToList();
+        for (var i = lines.Count - 1; i > 0; i--)
+        {
+            if (!IsBareName(lines[i]))
+                continue;
+            for (var j = i - 1; j >= Math.Max(0, i - LinesAboveSigner); j--)
+            {
+                if (CapitalTitle(lines[j]) is { } title)
+                {
+                    people.Add(people.Intern(lines[i]), [title]);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static bool IsBareName(string line)
+    {
+        var words = line.Split(' ');
+        return words.Length is >= 2 and <= 4 && words.All(w => w.Length > 0 && IsCap(w)) && Surnames.Contains(words[0])
+            && Places.MatchLength(line, Words(line), 0) == 0;
+    }
+
+    // The title re-cased as running text writes it: "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư thường trực".
+    private static string? CapitalTitle(string line)
+    {
+        // A table flattened into lines puts "Nơi nhận" and the signer's title side by side: the title is the capitals at the end.
+        var all = Words(line);
+        var first = all.Length;
+        while (first > 0 && !line.AsSpan(all[first - 1].Start, all[first - 1].Length).ContainsAnyExcept(UpperTitleChars))
+            first--;
+        if (first == all.Length)
+            return null;
+        line = line[all[first].Start..];
+        var words = Words(line);
+        var at = words.Length > 1 && line.AsSpan(words[0].Start, words[0].Length).SequenceEqual("PHÓ") ? 1 : 0;
+        if (TitleHeads.MatchLength(line, words, at) == 0)
+            return null;
+        var lower = line.ToLowerInvariant().ToCharArray();
+        lower[words[0].Start] = char.ToUpperInvariant(lower[words[0].Start]);
+        lower[words[at].Start] = char.ToUpperInvariant(lower[words[at].Start]);
+        return new string(lower);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UpperTitleChars =
+        System.Buffers.SearchValues.Create("AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆFGHIÌÍỈĨỊJKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVWXYỲÝỶỸỴZ-–");
+
+    private static Token[] Words(string line)
+    {
+        var words = new List<Token>();
+        var start = 0;
+        foreach (var part in line.Split(' '))
+        {
+            if (part.Length > 0)
+                words.Add(new Token(start, part.Length));
+            start += part.Length + 1;
+        }
+        return [.. words];
+    }
+
+    /// <summary>Reads one line at a time; its word list is reused from line to line.</summary>
+    private sealed class Scan(string text, People people, List<Token> tokens)
+    {
+        private readonly List<Token> _tokens = tokens;
         private readonly List<string> _pending = [];
         private readonly List<string> _shared = [];
         private string? _attached;

@@ -25,7 +25,7 @@ public static class ReportExtractor
         return new Extraction(
             found,
             DocumentFinder.Merge(documents),
-            PersonFinder.Find(normalized),
+            PersonFinder.Find(normalized, signed: header is not null),
             FigureFinder.Find(normalized, IsTaken),
             ListFinder.Find(normalized));
     }

@@ -28,6 +28,9 @@ internal static class TextDecoder
 
     private static string Utf8OrLegacy(byte[] bytes, string name)
     {
+        // Neither UTF-16 nor a legacy single-byte encoding has NUL bytes in text; images and programs do.
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, Sample)).Contains((byte)0))
+            throw new TextSourceException($"Tệp “{name}” không phải tệp văn bản (có vẻ là tệp nhị phân).");
         try
         {
             return new UTF8Encoding(false, true).GetString(bytes);
@@ -68,7 +71,7 @@ internal static class TextDecoder
     }
 
     // Text has no NUL and hardly any other control character.
-    private static bool LooksBinary(string text)
+    public static bool LooksBinary(string text)
     {
         var sample = text.AsSpan(0, Math.Min(text.Length, Sample));
         var controls = 0;
@@ -106,12 +109,51 @@ internal static class TextDecoder
         if (windows1258 > 0 && windows1258 >= tcvn3 && windows1258 >= vni)
             return Encoding.GetEncoding(1258).GetString(bytes).Normalize(NormalizationForm.FormC);
         if (tcvn3 > 0 && tcvn3 >= vni)
-            throw new TextSourceException(
-                $"Tệp “{name}” dùng bảng mã TCVN3 (ABC) cũ, không phải Unicode. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ TCVN3 sang Unicode) rồi nhập lại.");
+            throw new TextSourceException(LegacyMessage($"Tệp “{name}”", LegacyEncoding.Tcvn3));
         if (vni > 0)
-            throw new TextSourceException(
-                $"Tệp “{name}” dùng bảng mã VNI cũ, không phải Unicode. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ VNI Windows sang Unicode) rồi nhập lại.");
+            throw new TextSourceException(LegacyMessage($"Tệp “{name}”", LegacyEncoding.Vni));
         throw new TextSourceException(
             $"Tệp “{name}” không ở mã Unicode (UTF-8 hoặc UTF-16) và không nhận ra bảng mã. Hãy lưu lại dưới dạng UTF-8 rồi nhập lại.");
+    }
+
+    public enum LegacyEncoding { Tcvn3, Vni }
+
+    public static string LegacyMessage(string what, LegacyEncoding encoding) => encoding == LegacyEncoding.Tcvn3
+        ? $"{what} dùng bảng mã TCVN3 (ABC) cũ, không phải Unicode. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ TCVN3 sang Unicode) rồi nhập lại."
+        : $"{what} dùng bảng mã VNI cũ, không phải Unicode. Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ VNI Windows sang Unicode) rồi nhập lại.";
+
+    // Vietnamese letters Latin-1 also has: in real Vietnamese text they and the letters beyond Latin-1 are all there is.
+    private const string VietnameseLatin1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝÐð";
+
+    // Letters VNI writes as a second character after the vowel, and which Vietnamese never uses.
+    private const string VniMarks = "øûïöÿäëÖÄÜüÏØÛ";
+
+    /// <summary>
+    /// Text typed in a legacy font (TCVN3's .VnTime, VNI-Times) and saved as Unicode shows Latin-1 symbols and
+    /// letters where Vietnamese letters should be ("§¶ng bé", "Ñaûng boä"): many of them and few real ones.
+    /// </summary>
+    public static LegacyEncoding? LegacyFont(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, Sample * 4));
+        int vietnamese = 0, latin1 = 0, vni = 0;
+        foreach (var c in sample)
+        {
+            if (c is >= '\u00A1' and <= '\u00FF')
+            {
+                if (VietnameseLatin1.Contains(c))
+                    vietnamese++;
+                else
+                    latin1++;
+                if (VniMarks.Contains(c))
+                    vni++;
+            }
+            else if (c is >= '\u0100' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9')
+            {
+                vietnamese++;
+            }
+        }
+        if (latin1 < 10 || latin1 < vietnamese)
+            return null;
+        return vni * 2 >= latin1 ? LegacyEncoding.Vni : LegacyEncoding.Tcvn3;
     }
 }

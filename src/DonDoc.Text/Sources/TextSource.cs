@@ -5,7 +5,11 @@ using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace DonDoc.Text;
 
-/// <summary>The text of a report file: .txt (UTF-8, UTF-16, Windows-1258), .html (the article body) or .docx.</summary>
+/// <summary>
+/// The text of a report: a file (.txt in UTF-8, UTF-16 or Windows-1258; .html, the article body; .docx), an
+/// upload of one, or pasted text. Every way in refuses the same things with the same Vietnamese messages:
+/// nothing to read, too large, binary, or written in a legacy Vietnamese font encoding.
+/// </summary>
 public static class TextSource
 {
     public const long MaxBytes = 20L * 1024 * 1024;
@@ -16,30 +20,12 @@ public static class TextSource
         var file = new FileInfo(path);
         if (!file.Exists)
             throw new TextSourceException($"Không tìm thấy tệp “{path}”.");
-        if (file.Length == 0)
-            throw new TextSourceException($"Tệp “{file.Name}” trống.");
         if (file.Length > MaxBytes)
-            throw new TextSourceException(
-                $"Tệp “{file.Name}” quá lớn ({VnFormat.Number(file.Length / 1024m / 1024m, 1)} MB); chỉ nhận tệp đến {MaxBytes / 1024 / 1024} MB.");
-
-        var text = file.Extension.ToLower(CultureInfo.InvariantCulture) switch
-        {
-            ".txt" or ".text" or "" => TextDecoder.Decode(ReadBytes(file), file.Name),
-            ".html" or ".htm" => HtmlText.Extract(TextDecoder.Decode(ReadBytes(file), file.Name)),
-            ".docx" => ReadDocx(file),
-            ".doc" => throw new TextSourceException($"Tệp “{file.Name}” là tệp Word cũ (.doc); hãy lưu lại dưới dạng .docx rồi nhập lại."),
-            var other => throw new TextSourceException($"Chưa đọc được tệp dạng “{other}”; chỉ nhận tệp .txt, .html và .docx."),
-        };
-        if (string.IsNullOrWhiteSpace(text))
-            throw new TextSourceException($"Tệp “{file.Name}” không có nội dung chữ.");
-        return text;
-    }
-
-    private static byte[] ReadBytes(FileInfo file)
-    {
+            throw TooLarge(file.Name, file.Length, MaxBytes);
         try
         {
-            return File.ReadAllBytes(file.FullName);
+            using var stream = file.OpenRead();
+            return Read(stream, file.Name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -47,19 +33,79 @@ public static class TextSource
         }
     }
 
-    private static string ReadDocx(FileInfo file)
+    /// <summary>An uploaded file: no more than <paramref name="maxBytes"/> are read, whatever length the upload claims.</summary>
+    /// <exception cref="TextSourceException">The file is empty, too large, binary, in a legacy encoding or of another format.</exception>
+    public static string Read(Stream content, string name, long maxBytes = MaxBytes)
+    {
+        var bytes = ReadAtMost(content, name, maxBytes);
+        if (bytes.Length == 0)
+            throw new TextSourceException($"Tệp “{name}” trống.");
+        var text = Path.GetExtension(name).ToLower(CultureInfo.InvariantCulture) switch
+        {
+            ".txt" or ".text" or "" => TextDecoder.Decode(bytes, name),
+            ".html" or ".htm" => HtmlText.Extract(TextDecoder.Decode(bytes, name)),
+            ".docx" => ReadDocx(bytes, name),
+            ".doc" => throw new TextSourceException($"Tệp “{name}” là tệp Word cũ (.doc); hãy lưu lại dưới dạng .docx rồi nhập lại."),
+            var other => throw new TextSourceException($"Chưa đọc được tệp “{name}” (dạng “{other}”); chỉ nhận tệp .txt, .html và .docx."),
+        };
+        if (string.IsNullOrWhiteSpace(text))
+            throw new TextSourceException($"Tệp “{name}” không có nội dung chữ.");
+        if (TextDecoder.LegacyFont(text) is { } font)
+            throw new TextSourceException(TextDecoder.LegacyMessage($"Tệp “{name}”", font));
+        return text;
+    }
+
+    /// <summary>Text pasted into a form: the same refusals as a file, in the words of a paste.</summary>
+    /// <exception cref="TextSourceException">Nothing was pasted, too much, control characters, or legacy-font text.</exception>
+    public static string FromPasted(string? text, long maxBytes = MaxBytes)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new TextSourceException("Nội dung dán vào trống.");
+        // A UTF-8 byte per character is the least a text can weigh; counting them all would cost a copy.
+        if (text.Length > maxBytes)
+            throw new TextSourceException($"Nội dung dán vào quá dài ({VnFormat.Number(text.Length)} ký tự); chỉ nhận đến {Size(maxBytes)}. Hãy chia nhỏ rồi nhập từng phần.");
+        if (TextDecoder.LooksBinary(text))
+            throw new TextSourceException("Nội dung dán vào có ký tự điều khiển, không phải văn bản thường.");
+        if (TextDecoder.LegacyFont(text) is { } font)
+            throw new TextSourceException(TextDecoder.LegacyMessage("Nội dung dán vào", font));
+        return text;
+    }
+
+    private static byte[] ReadAtMost(Stream content, string name, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+                throw TooLarge(name, content.CanSeek ? content.Length : buffer.Length, maxBytes);
+        }
+        return buffer.ToArray();
+    }
+
+    private static TextSourceException TooLarge(string name, long length, long maxBytes) =>
+        new($"Tệp “{name}” quá lớn ({Size(length, exact: true)}); chỉ nhận tệp đến {Size(maxBytes)}.");
+
+    private static string Size(long bytes, bool exact = false) => bytes >= 1024 * 1024
+        ? exact ? $"{VnFormat.Number(bytes / 1024m / 1024m, 1)} MB" : $"{VnFormat.Number(bytes / 1024 / 1024)} MB"
+        : $"{VnFormat.Number((bytes + 1023) / 1024)} KB";
+
+    private static string ReadDocx(byte[] bytes, string name)
     {
         try
         {
-            using var document = WordprocessingDocument.Open(file.FullName, isEditable: false);
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new TextSourceException($"Tệp “{file.Name}” không có phần nội dung của văn bản Word.");
+                ?? throw new TextSourceException($"Tệp “{name}” không có phần nội dung của văn bản Word.");
             var lines = body.Descendants<Paragraph>().Select(ParagraphText);
             return string.Join('\n', lines);
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
         {
-            throw new TextSourceException($"Tệp “{file.Name}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng.", e);
+            throw new TextSourceException($"Tệp “{name}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng.", e);
         }
     }
 

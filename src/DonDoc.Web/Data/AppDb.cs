@@ -1,13 +1,22 @@
+using DonDoc.Text;
+using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DonDoc.Web.Data;
 
-public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : DbContext(options)
+public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();
@@ -23,6 +32,19 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<UnitStat> UnitStats => Set<UnitStat>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<ImportSource> ImportSources => Set<ImportSource>();
+    public DbSet<Conference> Conferences => Set<Conference>();
+    public DbSet<ConferenceDocument> ConferenceDocuments => Set<ConferenceDocument>();
+    public DbSet<ConferencePerson> ConferencePeople => Set<ConferencePerson>();
+    public DbSet<ConferenceFigure> ConferenceFigures => Set<ConferenceFigure>();
+    public DbSet<ConferenceList> ConferenceLists => Set<ConferenceList>();
+    public DbSet<ConferenceListItem> ConferenceListItems => Set<ConferenceListItem>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonPosition> PersonPositions => Set<PersonPosition>();
+    public DbSet<Infrastructure.DataProtectionKey> DataProtectionKeys => Set<Infrastructure.DataProtectionKey>();
+    public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
 
     /// <summary>Set by the demo seed to date the history it writes; otherwise changes happen now.</summary>
     public DateTime? ChangeTimeUtc { get; set; }
@@ -30,21 +52,38 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
     /// <summary>A note for the task history rows this save writes (a return reason, an extension).</summary>
     public string? ChangeNote { get; set; }
 
-    protected override void OnModelCreating(ModelBuilder b) => b.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    private readonly AuditHead _auditHead = new();
+    private AuditTrail? _trail;
+
+    // Pinned: otherwise the Identity tables would follow whatever options the first context happened to see.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
     /// Every save that touches tasks also writes their history rows, materialised paths, parents'
-    /// child counts and unit rollups, in the same transaction: no code path can forget them.
+    /// child counts and unit rollups, in the same transaction: no code path can forget them. So does
+    /// every save of any row with its audit entries, and with the raised version of each edited record.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        foreach (var entry in ChangeTracker.Entries<ISearchable>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.SearchKey = VnText.Fold(entry.Entity.SearchText);
+        Versions.Bump(ChangeTracker);
+        var trail = _trail = AuditTrail.Start(ChangeTracker);
+        var note = ChangeNote;
         var tasks = ChangeTracker.Entries<TaskItem>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var newUnits = ChangeTracker.Entries<Unit>().Where(e => e.State == EntityState.Added).ToList();
-        if (tasks.Count == 0 && newUnits.Count == 0)
+        if (tasks.Count == 0 && newUnits.Count == 0 && trail.IsEmpty)
         {
             ChangeNote = null;
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
@@ -54,7 +93,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
         var states = tasks.Select(e => e.State).ToList();
 
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        await Audit.LockChainAsync(this, _auditHead, ct);
+        var written = await SaveStepAsync(acceptAllChangesOnSuccess: true, ct);
 
         await SetPathsAsync(newUnits, ct);
         var utcNow = ChangeTimeUtc ?? time.GetUtcNow().UtcDateTime;
@@ -82,7 +122,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
             CountChild(parentDelta, after, +1);
         }
         await SetPathsAsync(tasks.Where((_, i) => states[i] == EntityState.Added).ToList(), ct);
-        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        // Accepted before the audit rows are saved, which would otherwise write these rows a second time.
+        written += await SaveStepAsync(acceptAllChangesOnSuccess: true, ct);
 
         await Rollups.ApplyAsync(this, changes, ct);
         var trackedTasks = parentDelta.Count == 0 ? [] : ChangeTracker.Entries<TaskItem>().ToDictionary(e => e.Entity.Id);
@@ -99,9 +140,38 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
                 tracked.Property(t => t.ChildCompleted).OriginalValue = tracked.Entity.ChildCompleted;
             }
         }
+        await WriteAuditAsync(trail, note, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         ChangeNote = null;
         return written;
+    }
+
+    // The audit trail sees each pass's changes before they are written and accepted.
+    private Task<int> SaveStepAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        _trail?.Capture(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    /// <summary>The save's audit entries, chained after the last one, in one batch insert in the save's transaction.</summary>
+    private async Task WriteAuditAsync(AuditTrail trail, string? note, CancellationToken ct)
+    {
+        var entries = trail.Build(ChangeTracker, Actor.Of(http?.HttpContext), time.GetUtcNow().UtcDateTime, note);
+        if (entries.Count == 0)
+            return;
+        await Audit.ChainAsync(this, _auditHead, entries, ct);
+        AuditEntries.AddRange(entries);
+        try
+        {
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        }
+        finally
+        {
+            // Off the tracker: a long-lived context would only grow, and after a failure the next save must not write them.
+            foreach (var entry in entries)
+                Entry(entry).State = EntityState.Detached;
+        }
+        _auditHead.Advance(entries[^1]);
     }
 
     private static void CountChild(Dictionary<int, (int Total, int Completed)> delta, Facts? facts, int sign)
@@ -143,7 +213,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time) : 
                 throw new InvalidOperationException("Cây đơn vị hoặc nhiệm vụ có vòng lặp cha – con.");
             pending = waiting;
         }
-        if (added.Count > 0) await base.SaveChangesAsync(true, ct);
+        if (added.Count > 0) await SaveStepAsync(true, ct);
     }
 
     private readonly record struct Facts(int? ParentId, TaskFacts Rollup)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -8,6 +9,7 @@ namespace DonDoc.Web.Features;
 
 // A failed POST is re-executed here as a POST: an antiforgery check would turn its 404 or 500 into a 400.
 [IgnoreAntiforgeryToken]
+[AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel(IProblemDetailsService problemDetails) : PageModel
 {

@@ -44,6 +44,8 @@ public static class Database
         var cs = ConnectionString(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
+        // AppDb reads who changes what, and from where, for the audit trail.
+        services.AddHttpContextAccessor();
         return services.AddDbContext<AppDb>(o => Configure(o, cs));
     }
 

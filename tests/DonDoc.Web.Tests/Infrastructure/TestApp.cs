@@ -1,8 +1,11 @@
+using System.Net.Http.Headers;
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Units;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +23,17 @@ public sealed record TestUnits(Unit Root, Unit BaDinh, Unit HoanKiem, Unit TayHo
 /// <summary>
 /// One fresh app per test class on a real database (a SQLite file, or a new PostgreSQL database),
 /// without the demo data, with a clock the tests set, and evidence files kept in the temp directory.
+/// <see cref="AdminClient"/> and <see cref="ClientAsync"/> give clients signed in with an access token;
+/// CreateClient() gives one that has not signed in, as a browser arrives.
 /// </summary>
 public abstract class TestApp(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly DateOnly FirstDay = new(2026, 3, 2);
+
+    // Known to the tests that sign in through the page; no default password exists in the app itself.
+    public const string AdminPassword = "Qu4nTri-Thu-Nghiem";
+
+    private readonly Dictionary<string, string> _tokens = [];
 
     public Provider Provider { get; } = provider;
     public TestClock Clock { get; } = TestClock.AtLocal(FirstDay);
@@ -52,6 +62,7 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
             await SeedReferenceDataAsync(db);
             return await SeedUnitsAsync(db);
         });
+        _tokens[AccountSeed.AdminUserName] = await TokenForAsync(AccountSeed.AdminUserName);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -75,12 +86,70 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         builder.UseSetting("DonDoc:DemoData", "false");
         builder.UseSetting("Evidence:Directory", EvidenceDirectory);
         builder.UseSetting("Evidence:MaxBytes", EvidenceMaxBytes.ToString());
+        builder.UseSetting(AccountSeed.AdminPasswordVariable, AdminPassword);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+
+    /// <summary>A client signed in as the administrator, who may do everything everywhere.</summary>
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[AccountSeed.AdminUserName]);
+        return client;
+    }
+
+    /// <summary>A client that has not signed in; redirects are not followed, so the answer itself is seen.</summary>
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>
+    /// A client signed in (by access token) as a user with one role in a unit, named "role@UNITCODE";
+    /// the user is created on first use, without a password.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string role, Unit? unit, bool followRedirects = true)
+    {
+        var userName = UserNameFor(role, unit);
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            await CreateUserAsync(userName, role, unit);
+            _tokens[userName] = token = await TokenForAsync(userName);
+        }
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static string UserNameFor(string role, Unit? unit) => unit is null ? role.ToLowerInvariant() : $"{role.ToLowerInvariant()}@{unit.Code}";
+
+    /// <summary>Creates a user through Identity, with a password when the test signs in through the page.</summary>
+    public Task<AppUser> CreateUserAsync(string userName, string role, Unit? unit, string? password = null) => WithServicesAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = userName, DisplayName = userName, UnitId = unit?.Id, CreatedAtUtc = Clock.GetUtcNow().UtcDateTime };
+        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return user;
+    });
+
+    /// <summary>A fresh access token of an existing user.</summary>
+    public Task<string> TokenForAsync(string userName) => WithDbAsync(async db =>
+    {
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var (_, token) = await AccessTokens.AddAsync(db, id, "tests", Clock.GetUtcNow().UtcDateTime, days: null);
+        return token;
+    });
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
 
     public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> work)
     {

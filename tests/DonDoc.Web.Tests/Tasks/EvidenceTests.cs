@@ -9,7 +9,7 @@ namespace DonDoc.Web.Tests.Tasks;
 /// <summary>Evidence files come with a progress report, are kept outside wwwroot, and are refused whole when one is wrong.</summary>
 public abstract class EvidenceTests(TestApp app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.AdminClient();
 
     [DbFact]
     public async Task A_report_with_files_stores_them_outside_the_web_root()

@@ -10,7 +10,7 @@ namespace DonDoc.Web.Tests.Tasks;
 /// </summary>
 public abstract class RefusalTests(TestApp app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.AdminClient();
     private TestUnits Units => app.Units;
     private DateOnly Today => app.Clock.Today;
 

@@ -12,7 +12,7 @@ namespace DonDoc.Web.Tests.Tasks;
 /// </summary>
 public abstract class TaskFlowTests(TestApp app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.AdminClient();
     private TestUnits Units => app.Units;
 
     [DbFact]

@@ -7,7 +7,7 @@ namespace DonDoc.Web.Tests.Tasks;
 /// <summary>The paths off the straight line: rework, extensions, cancellation, periodic and ongoing deadlines.</summary>
 public abstract class WorkflowTests(TestApp app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.AdminClient();
     private TestUnits Units => app.Units;
 
     [DbFact]

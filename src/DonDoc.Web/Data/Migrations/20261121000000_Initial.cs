@@ -77,6 +77,7 @@ public sealed class Initial : Migration
                 Depth = table.Column<int>(nullable: false),
                 ValidFrom = table.Column<DateOnly>(nullable: false),
                 ValidTo = table.Column<DateOnly>(nullable: true),
+                SearchKey = table.Column<string>(maxLength: 400, nullable: false),
             },
             constraints: table =>
             {
@@ -124,6 +125,7 @@ public sealed class Initial : Migration
                 Status = table.Column<string>(maxLength: 30, nullable: false),
                 IdentityKey = table.Column<string>(maxLength: 120, nullable: false),
                 CreatedAtUtc = table.Column<DateTime>(nullable: false),
+                SearchKey = table.Column<string>(maxLength: 700, nullable: false),
             },
             constraints: table =>
             {
@@ -205,6 +207,7 @@ public sealed class Initial : Migration
                 ChildCompleted = table.Column<int>(nullable: false),
                 CreatedAtUtc = table.Column<DateTime>(nullable: false),
                 UpdatedAtUtc = table.Column<DateTime>(nullable: false),
+                SearchKey = table.Column<string>(maxLength: 500, nullable: false),
             },
             constraints: table =>
             {

@@ -58,10 +58,13 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
     {
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         var soonEnd = today.AddDays(TaskRules.DueSoonDays);
-        var fixedMetrics = Enum.GetValues<TaskState>().Select(s => "s:" + s).Append("ontime").Append("late").ToList();
-        // Three index range scans on (UnitId, Metric, Day): their size follows the units shown.
+        // Three index range scans on (UnitId, Metric, Day): their size follows the units shown. The state
+        // metrics are one range ("s:…"), not a list: given a list, SQLite's planner probes (UnitId) alone
+        // and walks every day row of each unit, a cost that grows with the tasks.
         var fixedRows = await db.UnitStats.AsNoTracking()
-            .Where(s => unitIds.Contains(s.UnitId) && fixedMetrics.Contains(s.Metric) && s.Day == TaskFacts.NoDay)
+            .Where(s => unitIds.Contains(s.UnitId) && s.Day == TaskFacts.NoDay
+                && ((string.Compare(s.Metric, StateMetricsFrom) >= 0 && string.Compare(s.Metric, StateMetricsTo) < 0)
+                    || s.Metric == "ontime" || s.Metric == "late"))
             .ToListAsync(ct);
         var months = await db.UnitStats.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "m" && s.Day < firstOfMonth)
@@ -70,11 +73,13 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         var days = await db.UnitStats.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "d" && s.Day >= firstOfMonth && s.Day <= soonEnd)
             .ToListAsync(ct);
+        var fixedByUnit = fixedRows.ToLookup(r => r.UnitId);
+        var daysByUnit = days.ToLookup(d => d.UnitId);
         return unitIds.ToDictionary(id => id, id =>
         {
-            var f = fixedRows.Where(r => r.UnitId == id).ToDictionary(r => r.Metric, r => r.Count);
+            var f = fixedByUnit[id].ToDictionary(r => r.Metric, r => r.Count);
             int S(TaskState s) => f.GetValueOrDefault("s:" + s);
-            var unitDays = days.Where(d => d.UnitId == id).ToList();
+            var unitDays = daysByUnit[id];
             var overdue = months.GetValueOrDefault(id) + unitDays.Where(d => d.Day < today).Sum(d => d.Count);
             var dueSoon = unitDays.Where(d => d.Day >= today).Sum(d => d.Count);
             var total = Enum.GetValues<TaskState>().Where(s => s != TaskState.Cancelled).Sum(S);
@@ -83,6 +88,10 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
                 overdue, dueSoon, S(TaskState.Cancelled));
         });
     }
+
+    // Every "s:{state}" metric sorts within ["s:", "s;"): ';' follows ':' in ordinal order.
+    private const string StateMetricsFrom = "s:";
+    private const string StateMetricsTo = "s;";
 
     private async Task<Dictionary<int, Counts>> ReplayAsync(Unit unit, DateOnly day, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public sealed record CountsCard(int UnitId, Counts Counts, bool Linked)
 
 public sealed record Crumb(int Id, string Name);
 
-public sealed class IndexModel(DashboardQuery query, AppDb db, Clock clock) : PageModel
+public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, Clock clock) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
     public IReadOnlyList<Crumb> Ancestors { get; private set; } = [];
@@ -46,7 +47,7 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, Clock clock) : Pa
         if (id is null)
             return Redirect("/");
         Today = clock.Today;
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id)
+        var unit = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == id)
             .Select(u => new { u.Path, u.Type, u.ValidFrom, u.ValidTo }).FirstOrDefaultAsync(ct);
         if (unit is null)
             return NotFound();
@@ -55,7 +56,7 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, Clock clock) : Pa
         day.Problems?.CopyTo(ModelState);
         View = (await query.GetAsync(id.Value, day.Value, ct))!;
         (Type, ValidFrom, ValidTo) = (unit.Type, unit.ValidFrom, unit.ValidTo);
-        var ancestorIds = Rollups.Ancestors(unit.Path).Where(a => a != id).ToList();
+        var ancestorIds = scope.VisibleAncestors(unit.Path, id.Value).ToList();
         var names = await db.Units.Where(u => ancestorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Ancestors = ancestorIds.Where(names.ContainsKey).Select(a => new Crumb(a, names[a])).ToList();
         return Page();

@@ -57,14 +57,23 @@ public static class Rollups
     /// <summary>Adds the difference between the before and after facts of changed tasks.</summary>
     public static async Task ApplyAsync(AppDb db, IReadOnlyList<(TaskFacts? Before, TaskFacts? After)> changes, CancellationToken ct)
     {
+        if (changes.Count == 0)
+            return;
         var unitIds = changes.SelectMany(c => new[] { c.Before?.LeadUnitId, c.After?.LeadUnitId })
             .OfType<int>().Distinct().ToList();
         var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        await UpsertAsync(db, Delta(changes, paths).Select(d => (d.Key, d.Value)), ct);
+    }
+
+    /// <summary>The non-zero changes to each (unit, metric, day) count; <paramref name="unitPaths"/> holds every lead unit's path.</summary>
+    public static Dictionary<(int Unit, string Metric, DateOnly Day), int> Delta(
+        IReadOnlyList<(TaskFacts? Before, TaskFacts? After)> changes, IReadOnlyDictionary<int, string> unitPaths)
+    {
         var delta = new Dictionary<(int, string, DateOnly), int>();
         void Add(TaskFacts? facts, int sign)
         {
             if (facts is not { } f) return;
-            foreach (var unit in Ancestors(paths[f.LeadUnitId]))
+            foreach (var unit in Ancestors(unitPaths[f.LeadUnitId]))
                 foreach (var (metric, day) in f.Metrics())
                     delta[(unit, metric, day)] = delta.GetValueOrDefault((unit, metric, day)) + sign;
         }
@@ -73,7 +82,9 @@ public static class Rollups
             Add(before, -1);
             Add(after, +1);
         }
-        await UpsertAsync(db, delta.Where(d => d.Value != 0).Select(d => (d.Key, d.Value)), ct);
+        foreach (var key in delta.Where(d => d.Value == 0).Select(d => d.Key).ToList())
+            delta.Remove(key);
+        return delta;
     }
 
     /// <summary>Recomputes every rollup from the tasks: after a bulk load, or to check the increments.</summary>

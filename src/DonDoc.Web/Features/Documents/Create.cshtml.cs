@@ -1,5 +1,7 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Documents;
 
-public sealed class CreateModel(AppDb db, DocumentRegistry registry) : PageModel
+[Authorize(Policy = Policies.Office)]
+public sealed class CreateModel(AppDb db, UserScope scope, DocumentRegistry registry) : PageModel
 {
     [BindProperty]
     public NewDocument Input { get; set; } = new();
@@ -26,7 +29,7 @@ public sealed class CreateModel(AppDb db, DocumentRegistry registry) : PageModel
     {
         if (ModelState.IsValid)
         {
-            var result = await registry.RegisterAsync(Input, ct: ct);
+            var result = await registry.RegisterAsync(Input, DocumentStatus.Registered, scope.UnitId, ct);
             if (result.Value is { } document)
             {
                 Flash = $"Đã đăng ký văn bản {document.Symbol}.";

@@ -1,4 +1,6 @@
 using DonDoc.Text;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +18,7 @@ public enum DocumentStatus
 /// State document by issuer + type + number + year; <see cref="IdentityKey"/> holds that identity so
 /// one unique index enforces it on both databases.
 /// </summary>
-public sealed class Document
+public sealed class Document : ISearchable, IVersioned
 {
     public int Id { get; set; }
     public SymbolForm Form { get; set; }
@@ -35,6 +37,12 @@ public sealed class Document
     public DocumentStatus Status { get; set; }
     public required string IdentityKey { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    public int Version { get; set; }
+    // The unit whose staff entered it: a document no visible task cites is seen in that unit's subtree only.
+    public int? RegisteredByUnitId { get; set; }
+    public string SearchKey { get; set; } = "";
+
+    public string SearchText => $"{Symbol} {TypeName} {Title}";
 
     public static string KeyFor(SymbolForm form, string issuer, string type, string number, string period) =>
         $"{(form == SymbolForm.Party ? "P" : "S")}|{issuer}|{type}|{number.TrimStart('0')}|{period}";
@@ -76,17 +84,21 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.Property(d => d.Form).HasConversion<string>().HasMaxLength(10);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
         b.Property(d => d.Symbol).HasMaxLength(80);
+        b.Property(d => d.Version).IsVersion();
         b.Property(d => d.Number).HasMaxLength(20);
         b.Property(d => d.TypeCode).HasMaxLength(10);
         b.Property(d => d.TypeName).HasMaxLength(60);
         b.Property(d => d.IssuerCode).HasMaxLength(20);
         b.Property(d => d.Title).HasMaxLength(500);
+        b.Property(d => d.SearchKey).HasMaxLength(700);
         b.Property(d => d.Summary).HasMaxLength(4000);
         b.Property(d => d.IdentityKey).HasMaxLength(120);
         b.HasIndex(d => d.IdentityKey).IsUnique();
         b.HasIndex(d => d.Symbol);
         b.HasIndex(d => d.IssuedOn);
         b.HasOne(d => d.Term).WithMany().HasForeignKey(d => d.TermId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.RegisteredByUnitId);
+        b.HasOne<Units.Unit>().WithMany().HasForeignKey(d => d.RegisteredByUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Issuer>().WithMany().HasForeignKey(d => d.IssuerCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

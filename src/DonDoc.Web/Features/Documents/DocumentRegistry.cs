@@ -31,7 +31,10 @@ public sealed class NewDocument
 /// <summary>Registers documents: parses the symbol, checks its codes against the tables and its identity.</summary>
 public sealed class DocumentRegistry(AppDb db, Clock clock)
 {
-    public async Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status = DocumentStatus.Registered, CancellationToken ct = default)
+    public Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status = DocumentStatus.Registered, CancellationToken ct = default) =>
+        RegisterAsync(input, status, registeredByUnitId: null, ct);
+
+    public async Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status, int? registeredByUnitId, CancellationToken ct = default)
     {
         var problems = new Problems();
         var parsed = DocumentSymbol.Parse(input.Symbol);
@@ -102,6 +105,7 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
             Status = status,
             IdentityKey = key,
             CreatedAtUtc = clock.UtcNow,
+            RegisteredByUnitId = registeredByUnitId,
         };
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);

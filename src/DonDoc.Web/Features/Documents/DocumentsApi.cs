@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,10 @@ public static class DocumentsApi
             d.Term == null ? null : d.Term.Name, d.Year, d.IssuedOn, d.Title, d.Summary, d.Status));
 
     /// <summary>The register's filter, shared by the list page and the API.</summary>
-    public static Outcome<IQueryable<Document>> Filter(AppDb db, DocumentFilter f)
+    public static Outcome<IQueryable<Document>> Filter(AppDb db, UserScope scope, DocumentFilter f)
     {
         var problems = Paging.Check(f.Page, f.PageSize) ?? new Problems();
-        var query = db.Documents.AsNoTracking();
+        var query = scope.Visible(db.Documents.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(f.Symbol))
         {
             var parsed = DocumentSymbol.Parse(f.Symbol);
@@ -43,8 +44,8 @@ public static class DocumentsApi
             return problems;
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var q = VnText.Normalize(f.Q);
-            query = query.Where(d => d.Title.Contains(q) || d.Symbol.Contains(q));
+            var key = VnText.Fold(f.Q);
+            query = query.Where(d => d.SearchKey.Contains(key));
         }
         if (!string.IsNullOrWhiteSpace(f.Type))
             query = query.Where(d => d.TypeCode == f.Type);
@@ -59,25 +60,25 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/api/documents").WithTags("Văn bản");
 
-        api.MapGet("/", async Task<Results<Ok<Page<DocumentDto>>, ValidationProblem>> (AppDb db, [AsParameters] DocumentFilter filter, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Page<DocumentDto>>, ValidationProblem>> (AppDb db, UserScope scope, [AsParameters] DocumentFilter filter, CancellationToken ct) =>
         {
-            var query = Filter(db, filter);
+            var query = Filter(db, scope, filter);
             if (query.Problems is { } problems)
                 return problems.ToResult();
             return TypedResults.Ok(await Paging.PageAsync(query.Value!.ToDto(), filter.Page, filter.PageSize, ct));
         });
 
-        api.MapGet("/{id:int}", async Task<Results<Ok<DocumentDto>, NotFound>> (AppDb db, int id, CancellationToken ct) =>
-            await db.Documents.Where(d => d.Id == id).ToDto().FirstOrDefaultAsync(ct) is { } doc ? TypedResults.Ok(doc) : TypedResults.NotFound());
+        api.MapGet("/{id:int}", async Task<Results<Ok<DocumentDto>, NotFound>> (AppDb db, UserScope scope, int id, CancellationToken ct) =>
+            await scope.Visible(db.Documents).Where(d => d.Id == id).ToDto().FirstOrDefaultAsync(ct) is { } doc ? TypedResults.Ok(doc) : TypedResults.NotFound());
 
-        api.MapPost("/", async Task<Results<Created<DocumentDto>, ValidationProblem>> (DocumentRegistry registry, AppDb db, NewDocument input, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<DocumentDto>, ValidationProblem>> (DocumentRegistry registry, AppDb db, UserScope scope, NewDocument input, CancellationToken ct) =>
         {
-            var result = await registry.RegisterAsync(input, ct: ct);
+            var result = await registry.RegisterAsync(input, DocumentStatus.Registered, scope.UnitId, ct);
             if (result.Problems is { } problems)
                 return problems.ToResult();
             var doc = await db.Documents.Where(d => d.Id == result.Value!.Id).ToDto().FirstAsync(ct);
             return TypedResults.Created($"/api/documents/{doc.Id}", doc);
-        });
+        }).RequireAuthorization(Policies.Office);
 
         return app;
     }

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Documents;
 
-public sealed class IndexModel(AppDb db) : PageModel
+public sealed class IndexModel(AppDb db, UserScope scope) : PageModel
 {
     public DocumentFilter Filter { get; private set; } = new();
     public Page<DocumentDto> Documents { get; private set; } = new([], 0, 1, Paging.DefaultSize);
@@ -22,7 +23,7 @@ public sealed class IndexModel(AppDb db) : PageModel
             .ToList();
         Issuers = await db.Issuers.AsNoTracking().OrderBy(i => i.Code).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
 
-        var query = DocumentsApi.Filter(db, filter);
+        var query = DocumentsApi.Filter(db, scope, filter);
         if (query.Problems is { } problems)
         {
             problems.CopyTo(ModelState);

@@ -53,6 +53,8 @@ public static class ScaleData
 
     private const int ProgramsCap = 10;
 
+    // Generated benchmark data, not anyone's change: written around AppDb, so it leaves no audit entries, and
+    // its rows take the version columns' default.
     public static async Task SeedAsync(AppDb db, ScaleShape shape, DateOnly today, TextWriter progress, CancellationToken ct = default)
     {
         var random = new Random(20251001);
@@ -60,21 +62,21 @@ public static class ScaleData
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var units = BuildUnits(shape);
-        await Load(db, "Units", ["Id", "Code", "Name", "Type", "ParentId", "Path", "Depth", "ValidFrom", "ValidTo"],
-            units.Select(u => new object?[] { u.Id, u.Code, u.Name, u.Type.ToString(), u.ParentId, u.Path, u.Depth, u.ValidFrom, null }),
+        await Load(db, "Units", ["Id", "Code", "Name", "Type", "ParentId", "Path", "Depth", "ValidFrom", "ValidTo", "SearchKey"],
+            units.Select(u => new object?[] { u.Id, u.Code, u.Name, u.Type.ToString(), u.ParentId, u.Path, u.Depth, u.ValidFrom, null, VnText.Fold($"{u.Name} {u.Code}") }),
             units.Count, "Đơn vị", progress, ct);
 
         var tasks = BuildTasks(shape, units, today, random);
         await Load(db, "Tasks",
             ["Id", "ParentId", "Path", "Depth", "Kind", "Title", "LeadUnitId", "AssignedByUnitId", "DeadlineKind", "DueDate",
              "OriginalDueDate", "Status", "Percent", "AssignedOn", "SubmittedOn", "CompletedOn", "ReturnReason",
-             "ChildTotal", "ChildCompleted", "CreatedAtUtc", "UpdatedAtUtc"],
+             "ChildTotal", "ChildCompleted", "CreatedAtUtc", "UpdatedAtUtc", "SearchKey"],
             tasks.Select(t => new object?[]
             {
                 t.Id, t.ParentId, t.Path, t.Depth, t.Kind.ToString(), t.Title, t.LeadUnitId, t.AssignedByUnitId,
                 t.DeadlineKind.ToString(), t.DueDate, t.DueDate, t.Status.ToString(), t.Percent, t.AssignedOn, t.SubmittedOn,
                 t.CompletedOn, t.Status == TaskState.Returned ? "Chưa đạt yêu cầu, bổ sung số liệu" : null,
-                t.ChildTotal, t.ChildCompleted, At(t.AssignedOn), At(t.LastChange),
+                t.ChildTotal, t.ChildCompleted, At(t.AssignedOn), At(t.LastChange), VnText.Fold(t.Title),
             }), tasks.Length, "Nhiệm vụ", progress, ct);
 
         var eventCount = tasks.Sum(t => t.Events.Count);

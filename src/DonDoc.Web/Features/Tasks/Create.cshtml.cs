@@ -1,6 +1,8 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,8 @@ public sealed record ParentTask(int Id, string Title, TaskKind Kind, int LeadUni
 
 public sealed record DocumentChoice(int Id, string Symbol, string Title);
 
-public sealed class CreateModel(AppDb db, Clock clock, TaskWorkflow workflow) : PageModel
+[Authorize(Policy = Policies.Office)]
+public sealed class CreateModel(AppDb db, UserScope scope, Clock clock, TaskWorkflow workflow) : PageModel
 {
     private const int RecentDocuments = 100;
 
@@ -43,7 +46,7 @@ public sealed class CreateModel(AppDb db, Clock clock, TaskWorkflow workflow) : 
             if (p.DeadlineKind == DeadlineKind.Date && p.DueDate >= clock.Today)
                 Input.DueDate = p.DueDate;
         }
-        if (document is not null && !await db.Documents.AnyAsync(d => d.Id == document, ct))
+        if (document is not null && !await scope.Visible(db.Documents).AnyAsync(d => d.Id == document, ct))
             return NotFound();
         await LoadChoicesAsync(ct);
         return Page();
@@ -61,7 +64,7 @@ public sealed class CreateModel(AppDb db, Clock clock, TaskWorkflow workflow) : 
 
         if (ModelState.IsValid)
         {
-            var result = await workflow.CreateAsync(Input, ct);
+            var result = await scope.CheckNewTaskAsync(Input, ct) is { } outside ? outside : await workflow.CreateAsync(Input, ct);
             if (result.Value is { } task)
             {
                 Flash = "Đã giao nhiệm vụ.";
@@ -86,16 +89,16 @@ public sealed class CreateModel(AppDb db, Clock clock, TaskWorkflow workflow) : 
     }
 
     private Task<ParentTask?> LoadParentAsync(int id, CancellationToken ct) =>
-        db.Tasks.AsNoTracking().Where(t => t.Id == id)
+        scope.Visible(db.Tasks.AsNoTracking()).Where(t => t.Id == id)
             .Select(t => new ParentTask(t.Id, t.Title, t.Kind, t.LeadUnitId, t.LeadUnit!.Name, t.SourceDocumentId,
                 t.DeadlineKind, t.Recurrence, t.DueDate))
             .FirstOrDefaultAsync(ct);
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.AroundAsync(db, clock.Today,
+        Units = await UnitChoices.AroundAsync(db, scope, clock.Today,
             [Parent?.LeadUnitId, Input.LeadUnitId, Input.AccountableUnitId], Input.CoordinatorUnitIds, ct);
-        var documents = db.Documents.AsNoTracking();
+        var documents = scope.Visible(db.Documents.AsNoTracking());
         var recent = await documents.Where(d => d.Status == DocumentStatus.Registered)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(RecentDocuments)
             .Select(d => new DocumentChoice(d.Id, d.Symbol, d.Title)).ToListAsync(ct);

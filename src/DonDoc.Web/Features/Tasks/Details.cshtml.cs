@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,8 @@ namespace DonDoc.Web.Features.Tasks;
 // EvidenceOptions.MaxBytes each, which the workflow then checks one by one.
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, IOptions<EvidenceOptions> evidenceOptions) : PageModel
+public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWorkflow workflow, IOptions<EvidenceOptions> evidenceOptions)
+    : PageModel
 {
     private const int MaxUploadBytes = 200 * 1024 * 1024;
     private const int ChildrenPageSize = 20;
@@ -40,6 +42,11 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
     // The form whose refusal is being shown, so a folded form opens again.
     public string? FailedForm { get; private set; }
 
+    // Set when an action was refused because someone changed the task after this user opened it.
+    public ConflictView? Conflict { get; private set; }
+
+    public AuditLogView AuditLog { get; private set; } = AuditLogView.Empty;
+
     [TempData]
     public string? Flash { get; set; }
 
@@ -47,8 +54,14 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
     public long MaxFileMegabytes => evidenceOptions.Value.MaxBytes / 1024 / 1024;
 
     public ExtensionDto? PendingExtension => Detail.Extensions.FirstOrDefault(x => x.State == ExtensionState.Pending);
-    public bool CanRequestExtension => TaskRules.IsOpen(Detail.Status) && Detail.DueDate is not null && PendingExtension is null;
-    public bool CanFanOut => TaskRules.IsOpen(Detail.Status);
+    public bool CanDecideExtension => PendingExtension is not null && Detail.Access.Can(TaskRight.DecideExtension);
+    public bool CanRequestExtension => TaskRules.IsOpen(Detail.Status) && Detail.DueDate is not null && PendingExtension is null
+        && Detail.Access.Can(TaskRight.RequestExtension);
+    public bool CanFanOut => TaskRules.IsOpen(Detail.Status) && Detail.Access.Can(TaskRight.FanOut);
+    public bool CanAddChild => TaskRules.IsOpen(Detail.Status) && Detail.Access.Can(TaskRight.AddChild);
+
+    // The units of this page the user may open; the others are named without a link.
+    public IReadOnlySet<int> LinkedUnits { get; private set; } = new HashSet<int>();
 
     // "page" alone would also bind the route value that names the Razor page.
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int? page, CancellationToken ct) =>
@@ -56,6 +69,8 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
 
     public async Task<IActionResult> OnGetEvidenceAsync(int id, int evidenceId, CancellationToken ct)
     {
+        if (await scope.TaskAsync(id, ct) is null)
+            return NotFound();
         var evidence = await db.Evidence.AsNoTracking()
             .Where(e => e.Id == evidenceId && db.ProgressReports.Any(r => r.Id == e.ProgressReportId && r.TaskId == id))
             .FirstOrDefaultAsync(ct);
@@ -70,59 +85,62 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
         return PhysicalFile(path, contentType, evidence.FileName);
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "Accept", () => workflow.AcceptAsync(id, ct), _ => "Đã tiếp nhận nhiệm vụ.", ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, int? version, CancellationToken ct) =>
+        ActAsync(id, "Accept", TaskRight.Accept, () => workflow.AcceptAsync(id, version, ct), _ => "Đã tiếp nhận nhiệm vụ.", ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "Submit", () => workflow.SubmitAsync(id, ct), _ => "Đã báo cáo hoàn thành nhiệm vụ.", ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, int? version, CancellationToken ct) =>
+        ActAsync(id, "Submit", TaskRight.Submit, () => workflow.SubmitAsync(id, version, ct), _ => "Đã báo cáo hoàn thành nhiệm vụ.", ct);
 
-    public Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "Complete", () => workflow.CompleteAsync(id, ct), _ => "Đã công nhận hoàn thành nhiệm vụ.", ct);
+    public Task<IActionResult> OnPostCompleteAsync(int id, int? version, CancellationToken ct) =>
+        ActAsync(id, "Complete", TaskRight.Complete, () => workflow.CompleteAsync(id, version, ct), _ => "Đã công nhận hoàn thành nhiệm vụ.", ct);
 
-    public Task<IActionResult> OnPostReturnAsync(int id, [Bind(Prefix = nameof(Return))] ReasonInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostReturnAsync(int id, [Bind(Prefix = nameof(Return))] ReasonInput input, int? version, CancellationToken ct)
     {
         Return = input;
-        return ActAsync(id, nameof(Return), () => workflow.ReturnAsync(id, input, ct), _ => "Đã trả lại nhiệm vụ để làm lại.", ct);
+        return ActAsync(id, nameof(Return), TaskRight.Return, () => workflow.ReturnAsync(id, input, version, ct), _ => "Đã trả lại nhiệm vụ để làm lại.", ct);
     }
 
-    public Task<IActionResult> OnPostCancelAsync(int id, [Bind(Prefix = nameof(Cancel))] ReasonInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostCancelAsync(int id, [Bind(Prefix = nameof(Cancel))] ReasonInput input, int? version, CancellationToken ct)
     {
         Cancel = input;
-        return ActAsync(id, nameof(Cancel), () => workflow.CancelAsync(id, input, ct), _ => "Đã hủy nhiệm vụ.", ct);
+        return ActAsync(id, nameof(Cancel), TaskRight.Cancel, () => workflow.CancelAsync(id, input, version, ct), _ => "Đã hủy nhiệm vụ.", ct);
     }
 
     public Task<IActionResult> OnPostProgressAsync(int id, [Bind(Prefix = nameof(Progress))] ProgressInput input,
-        List<IFormFile> files, CancellationToken ct)
+        List<IFormFile> files, int? version, CancellationToken ct)
     {
         Progress = input;
         var evidence = files.Select(EvidenceFiles.Of).ToList();
-        return ActAsync(id, nameof(Progress), () => workflow.ReportProgressAsync(id, input, evidence, ct),
+        return ActAsync(id, nameof(Progress), TaskRight.Progress, () => workflow.ReportProgressAsync(id, input, evidence, version, ct),
             r => r.Evidence.Count > 0
                 ? $"Đã ghi báo cáo tiến độ {VnFormat.Percent(r.Percent, 0)} kèm {VnFormat.Number(r.Evidence.Count)} tệp minh chứng."
                 : $"Đã ghi báo cáo tiến độ {VnFormat.Percent(r.Percent, 0)}.", ct);
     }
 
-    public Task<IActionResult> OnPostExtensionAsync(int id, [Bind(Prefix = nameof(Extension))] ExtensionInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostExtensionAsync(int id, [Bind(Prefix = nameof(Extension))] ExtensionInput input, int? version, CancellationToken ct)
     {
         Extension = input;
-        return ActAsync(id, nameof(Extension), () => workflow.RequestExtensionAsync(id, input, ct),
+        return ActAsync(id, nameof(Extension), TaskRight.RequestExtension, () => workflow.RequestExtensionAsync(id, input, version, ct),
             x => $"Đã gửi đề nghị gia hạn đến {VnFormat.Date(x.RequestedDueDate)}.", ct);
     }
 
     public Task<IActionResult> OnPostDecideExtensionAsync(int id, int requestId, [Bind(Prefix = nameof(Decision))] ExtensionDecision input,
-        CancellationToken ct)
+        int? version, CancellationToken ct)
     {
         Decision = input;
-        return ActAsync(id, nameof(Decision), () => workflow.DecideExtensionAsync(id, requestId, input, ct),
+        return ActAsync(id, nameof(Decision), TaskRight.DecideExtension, () => workflow.DecideExtensionAsync(id, requestId, input, version, ct),
             x => x.State == ExtensionState.Approved
                 ? $"Đã đồng ý gia hạn đến {VnFormat.Date(x.RequestedDueDate)}."
                 : "Đã không đồng ý gia hạn.", ct);
     }
 
-    public Task<IActionResult> OnPostFanOutAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, CancellationToken ct)
+    public Task<IActionResult> OnPostFanOutAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, int? version, CancellationToken ct)
     {
         FanOut = input;
-        return ActAsync(id, nameof(FanOut), () => workflow.FanOutAsync(id, input, ct),
+        return ActAsync(id, nameof(FanOut), TaskRight.FanOut, async () =>
+                input.UnitId is { } unitId && !await scope.SeesUnitAsync(unitId, ct)
+                    ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
+                    : await workflow.FanOutAsync(id, input, version, ct),
             created => $"Đã giao nhiệm vụ cho {VnFormat.Number(created)} đơn vị.", ct);
     }
 
@@ -140,11 +158,24 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
         ? $"{VnFormat.Number(Math.Max(1, (bytes + 1023) / 1024))} KB"
         : $"{VnFormat.Number(bytes / 1024m / 1024m, 1)} MB";
 
-    private async Task<IActionResult> ActAsync<T>(int id, string form, Func<Task<Outcome<T>>> work, Func<T, string> done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync<T>(int id, string form, TaskRight right, Func<Task<Outcome<T>>> work, Func<T, string> done,
+        CancellationToken ct)
     {
+        // Outside the user's scope the task does not exist; in it, a role without the right is refused.
+        if (await scope.TaskAsync(id, ct) is not { } access)
+            return NotFound();
+        if (!access.Can(right))
+            return Forbid();
         if (ModelState.IsValid)
         {
             var result = await work();
+            if (result.Conflict is { } conflict)
+            {
+                Conflict = await ConflictView.OfAsync(db, conflict, ct);
+                FailedForm = form;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await LoadAsync(id, null, ct) ? Page() : NotFound();
+            }
             if (result.Problems is not { } problems)
             {
                 Flash = done(result.Value!);
@@ -160,19 +191,23 @@ public sealed class DetailsModel(AppDb db, Clock clock, TaskWorkflow workflow, I
 
     private async Task<bool> LoadAsync(int id, int? page, CancellationToken ct)
     {
-        if (await TaskDetail.LoadAsync(db, id, Today, ct) is not { } detail)
+        if (await TaskDetail.LoadAsync(db, scope, id, Today, ct) is not { } detail)
             return false;
         Detail = detail;
-        var children = await TaskList.QueryAsync(db,
+        LinkedUnits = await scope.VisibleUnitIdsAsync(
+            detail.Coordinators.Select(c => c.Id).Concat([detail.LeadUnit.Id, detail.AssignedBy.Id, detail.Accountable?.Id ?? 0]), ct);
+        var children = await TaskList.QueryAsync(db, scope,
             new TaskFilter { Parent = id, Page = Math.Max(page ?? 1, 1), PageSize = ChildrenPageSize }, Today, ct);
         Children = children.Value ?? Children;
         if (CanFanOut)
         {
             FanOut.UnitId ??= detail.LeadUnit.Id;
-            Units = await UnitChoices.AroundAsync(db, Today, [FanOut.UnitId], ct: ct);
+            Units = await UnitChoices.AroundAsync(db, scope, Today, [FanOut.UnitId], ct: ct);
         }
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
+        // The status history above already shows the task's history rows.
+        AuditLog = await Shared.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DonDoc.Web.Features.Tasks;
 
-public sealed class IndexModel(AppDb db, Clock clock) : PageModel
+public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageModel
 {
     public static readonly IReadOnlyList<(string Value, string Label)> Views =
     [
@@ -26,10 +27,10 @@ public sealed class IndexModel(AppDb db, Clock clock) : PageModel
     public async Task OnGetAsync([FromQuery] TaskFilter filter, CancellationToken ct)
     {
         Filter = filter;
-        Units = await UnitChoices.AroundAsync(db, clock.Today, [filter.Unit], ct: ct);
+        Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [filter.Unit], ct: ct);
         if (!ModelState.IsValid)
             return;
-        var result = await TaskList.QueryAsync(db, filter, clock.Today, ct);
+        var result = await TaskList.QueryAsync(db, scope, filter, clock.Today, ct);
         if (result.Problems is { } problems)
             problems.CopyTo(ModelState);
         else

@@ -1,5 +1,7 @@
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -42,7 +44,7 @@ public enum Recurrence
 /// A task with the "5 rõ": what (title, content), who (lead unit, coordinators, responsible person),
 /// which body answers for it, by when (deadline) and the expected result. Tasks nest to any depth.
 /// </summary>
-public sealed class TaskItem
+public sealed class TaskItem : ISearchable, IVersioned
 {
     public int Id { get; set; }
     public int? ParentId { get; set; }
@@ -89,6 +91,10 @@ public sealed class TaskItem
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+    public int Version { get; set; }
+    public string SearchKey { get; set; } = "";
+
+    public string SearchText => Title;
 
     public static string ChildPath(string parentPath, int id) => $"{parentPath}{id}/";
 }
@@ -158,7 +164,7 @@ public enum ExtensionState
     Refused,
 }
 
-public sealed class ExtensionRequest
+public sealed class ExtensionRequest : IVersioned
 {
     public int Id { get; set; }
     public int TaskId { get; set; }
@@ -169,6 +175,7 @@ public sealed class ExtensionRequest
     public DateOnly RequestedOn { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public string? DecisionNote { get; set; }
+    public int Version { get; set; }
 }
 
 internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
@@ -176,8 +183,10 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
     public void Configure(EntityTypeBuilder<TaskItem> b)
     {
         b.ToTable("Tasks");
+        b.Property(t => t.Version).IsVersion();
         b.Property(t => t.Path).HasMaxLength(400);
         b.Property(t => t.Title).HasMaxLength(500);
+        b.Property(t => t.SearchKey).HasMaxLength(500);
         b.Property(t => t.Content).HasMaxLength(8000);
         b.Property(t => t.ExpectedResult).HasMaxLength(2000);
         b.Property(t => t.ResponsiblePerson).HasMaxLength(200);
@@ -261,6 +270,7 @@ internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<ExtensionRequest> b)
     {
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Version).IsVersion();
         b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.DecisionNote).HasMaxLength(2000);
         b.HasIndex(x => x.TaskId);

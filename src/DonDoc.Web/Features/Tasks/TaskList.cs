@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,8 @@ public static class TaskList
 
     private const int SmallSubtree = 500;
 
-    public static async Task<Outcome<Page<TaskRow>>> QueryAsync(AppDb db, TaskFilter f, DateOnly today, CancellationToken ct)
+    /// <summary>The tasks the user sees that match the filter; a unit outside their scope is refused as unknown.</summary>
+    public static async Task<Outcome<Page<TaskRow>>> QueryAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, CancellationToken ct)
     {
         var problems = Paging.Check(f.Page, f.PageSize) ?? new Problems();
         var scope = f.Scope ?? "subtree";
@@ -55,12 +57,12 @@ public static class TaskList
         if (f.DueFrom > f.DueTo)
             problems.Add("dueFrom", "“Hạn từ ngày” ở sau “hạn đến ngày”.");
         Unit? unit = null;
-        if (f.Unit is { } unitId && (unit = await db.Units.FindAsync([unitId], ct)) is null)
+        if (f.Unit is { } unitId && (unit = await userScope.Visible(db.Units.AsNoTracking()).FirstOrDefaultAsync(u => u.Id == unitId, ct)) is null)
             problems.Add("unit", $"Không có đơn vị số {unitId}.");
         if (problems.Any)
             return problems;
 
-        var query = db.Tasks.AsNoTracking();
+        var query = userScope.Visible(db.Tasks.AsNoTracking());
         if (unit is not null)
         {
             if (scope == "own")
@@ -93,8 +95,8 @@ public static class TaskList
             query = query.Where(t => t.DueDate <= dueTo);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var q = DonDoc.Text.VnText.Normalize(f.Q);
-            query = query.Where(t => t.Title.Contains(q));
+            var key = DonDoc.Text.VnText.Fold(f.Q);
+            query = query.Where(t => t.SearchKey.Contains(key));
         }
 
         var page = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
@@ -111,36 +113,47 @@ public static class TaskList
     /// <summary>
     /// A page of the overdue or due-soon list of a subtree without counting or sorting its tasks: the
     /// unit's rollup holds how many tasks fall due on each day, so the total is a sum over days and
-    /// the page is read from the few days that hold its rows.
+    /// the page is read from the few days that hold its rows. The unit is one the user sees, and so is
+    /// all of its subtree: the rollups need no further scope.
     /// </summary>
     private static async Task<Page<TaskRow>> DueDayPageAsync(AppDb db, Unit unit,
         (DateOnly From, DateOnly To) days, TaskFilter f, CancellationToken ct)
     {
-        var histogram = await db.UnitStats.AsNoTracking()
-            .Where(s => s.UnitId == unit.Id && s.Metric == "d" && s.Day >= days.From && s.Day <= days.To && s.Count > 0)
-            .OrderBy(s => s.Day).Select(s => new { s.Day, s.Count }).ToListAsync(ct);
         var number = Math.Max(f.Page ?? 1, 1);
         var size = Math.Clamp(f.PageSize ?? Paging.DefaultSize, 1, Paging.MaxSize);
         var offset = (number - 1) * size;
+        // Whole months are counted from their month rows, so that a backlog of years costs a row per month;
+        // days are read only at the range's ragged ends and within the months the page falls in.
+        var months = WholeMonths(days.From, days.To);
+        var histogram = await db.UnitStats.AsNoTracking()
+            .Where(s => s.UnitId == unit.Id && s.Count > 0
+                && ((s.Metric == "d" && s.Day >= days.From && s.Day < months.From)
+                    || (s.Metric == "m" && s.Day >= months.From && s.Day < months.To)
+                    || (s.Metric == "d" && s.Day >= months.To && s.Day <= days.To)))
+            .OrderBy(s => s.Day).Select(s => new DueCount(s.Day, s.Metric == "m", s.Count)).ToListAsync(ct);
         var total = histogram.Sum(h => h.Count);
-        var before = 0;
-        var taken = 0;
-        var wanted = new List<DateOnly>();
-        foreach (var h in histogram)
-        {
-            if (wanted.Count == 0 && before + h.Count <= offset)
-            {
-                before += h.Count;
-                continue;
-            }
-            wanted.Add(h.Day);
-            taken += h.Count;
-            if (before + taken >= offset + size)
-                break;
-        }
-        if (wanted.Count == 0)
+        var (before, page) = Slice(histogram, offset, size);
+        if (page.Count == 0)
             return new Page<TaskRow>([], total, number, size);
+        if (page.Any(h => h.Month))
+        {
+            var (first, end) = (page[0].Day, page[^1].Month ? page[^1].Day.AddMonths(1).AddDays(-1) : page[^1].Day);
+            var byDay = await db.UnitStats.AsNoTracking()
+                .Where(s => s.UnitId == unit.Id && s.Metric == "d" && s.Day >= first && s.Day <= end && s.Count > 0)
+                .OrderBy(s => s.Day).Select(s => new DueCount(s.Day, false, s.Count)).ToListAsync(ct);
+            (var skipped, page) = Slice(byDay, offset - before, size);
+            before += skipped;
+        }
+        var wanted = page.Select(h => h.Day).ToList();
         var query = db.Tasks.AsNoTracking().Where(t => Owing.Contains(t.Status) && t.DueDate != null && wanted.Contains(t.DueDate.Value));
+        if (db.Database.IsSqlite())
+        {
+            // SQLite walks a large subtree unit by unit and state by state: without an upper bound each walk
+            // reads every later task the unit still owes, a cost that grows with the tasks. PostgreSQL goes
+            // day by day, and the redundant bound only skews its row estimate.
+            var (first, last) = (wanted[0], wanted[^1]);
+            query = query.Where(t => t.DueDate >= first && t.DueDate <= last);
+        }
         // A small subtree is read unit by unit; a large one day by day, whichever touches fewer rows.
         var (from, to) = Unit.SubtreeRange(unit.Path);
         var units = await db.Units.Where(u => string.Compare(u.Path, from) >= 0 && string.Compare(u.Path, to) < 0)
@@ -151,5 +164,36 @@ public static class TaskList
         var items = await Project(query.OrderBy(t => t.DueDate).ThenBy(t => t.Id))
             .Skip(offset - before).Take(size).ToListAsync(ct);
         return new Page<TaskRow>(items, total, number, size);
+    }
+
+    private readonly record struct DueCount(DateOnly Day, bool Month, int Count);
+
+    /// <summary>The rows before the page's first one, and the days (or months) that hold the page.</summary>
+    private static (int Before, List<DueCount> Page) Slice(List<DueCount> histogram, int offset, int size)
+    {
+        var before = 0;
+        var taken = 0;
+        var page = new List<DueCount>();
+        foreach (var h in histogram)
+        {
+            if (page.Count == 0 && before + h.Count <= offset)
+            {
+                before += h.Count;
+                continue;
+            }
+            page.Add(h);
+            taken += h.Count;
+            if (before + taken >= offset + size)
+                break;
+        }
+        return (before, page);
+    }
+
+    /// <summary>[first day of the first whole month, day after the last whole month) within from…to; empty after to when there is none.</summary>
+    private static (DateOnly From, DateOnly To) WholeMonths(DateOnly from, DateOnly to)
+    {
+        var start = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var end = to.AddDays(1).Day == 1 ? to.AddDays(1) : new DateOnly(to.Year, to.Month, 1);
+        return start < end ? (start, end) : (to.AddDays(1), to.AddDays(1));
     }
 }

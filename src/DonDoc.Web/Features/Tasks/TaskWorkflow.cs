@@ -78,13 +78,15 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         return task;
     }
 
-    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, CancellationToken ct = default)
+    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version = null, CancellationToken ct = default)
     {
         var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
         if (parent is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {parentId}.");
+        if (version is { } read && parent.Version != read)
+            return await Versions.ConflictAsync(db, parent, read, What(parent), ct);
         if (!TaskRules.IsOpen(parent.Status))
-            return Problems.Of("id", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
+            return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         var rootId = input.UnitId ?? parent.LeadUnitId;
         var root = await db.Units.FindAsync([rootId], ct);
         if (root is null)
@@ -128,30 +130,31 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         }).ToList();
         db.Tasks.AddRange(children);
         db.ChangeNote = "Giao cho đơn vị cấp dưới";
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+            return conflict;
         return children.Count;
     }
 
-    public Task<Outcome<TaskItem>> AcceptAsync(int id, CancellationToken ct = default) =>
-        TransitionAsync(id, TaskAction.Accept, "Tiếp nhận nhiệm vụ", (_, _) => null, ct);
+    public Task<Outcome<TaskItem>> AcceptAsync(int id, int? version = null, CancellationToken ct = default) =>
+        TransitionAsync(id, version, TaskAction.Accept, "Tiếp nhận nhiệm vụ", (_, _) => null, ct);
 
-    public Task<Outcome<TaskItem>> SubmitAsync(int id, CancellationToken ct = default) =>
-        TransitionAsync(id, TaskAction.Submit, "Báo cáo hoàn thành", (t, today) =>
+    public Task<Outcome<TaskItem>> SubmitAsync(int id, int? version = null, CancellationToken ct = default) =>
+        TransitionAsync(id, version, TaskAction.Submit, "Báo cáo hoàn thành", (t, today) =>
         {
             t.SubmittedOn = today;
             return null;
         }, ct);
 
-    public Task<Outcome<TaskItem>> CompleteAsync(int id, CancellationToken ct = default) =>
-        TransitionAsync(id, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
+    public Task<Outcome<TaskItem>> CompleteAsync(int id, int? version = null, CancellationToken ct = default) =>
+        TransitionAsync(id, version, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
         {
             t.CompletedOn = today;
             t.Percent = 100;
             return null;
         }, ct);
 
-    public Task<Outcome<TaskItem>> ReturnAsync(int id, ReasonInput input, CancellationToken ct = default) =>
-        TransitionAsync(id, TaskAction.Return, "Trả lại: " + input.Reason.Trim(), (t, _) =>
+    public Task<Outcome<TaskItem>> ReturnAsync(int id, ReasonInput input, int? version = null, CancellationToken ct = default) =>
+        TransitionAsync(id, version, TaskAction.Return, "Trả lại: " + input.Reason.Trim(), (t, _) =>
         {
             if (string.IsNullOrWhiteSpace(input.Reason))
                 return Problems.Of(nameof(input.Reason), "Trả lại nhiệm vụ phải nêu lý do.");
@@ -160,15 +163,18 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             return null;
         }, ct);
 
-    public Task<Outcome<TaskItem>> CancelAsync(int id, ReasonInput input, CancellationToken ct = default) =>
-        TransitionAsync(id, TaskAction.Cancel, "Hủy: " + input.Reason.Trim(), (_, _) =>
+    public Task<Outcome<TaskItem>> CancelAsync(int id, ReasonInput input, int? version = null, CancellationToken ct = default) =>
+        TransitionAsync(id, version, TaskAction.Cancel, "Hủy: " + input.Reason.Trim(), (_, _) =>
             string.IsNullOrWhiteSpace(input.Reason) ? Problems.Of(nameof(input.Reason), "Hủy nhiệm vụ phải nêu lý do.") : null, ct);
 
-    public async Task<Outcome<ProgressReport>> ReportProgressAsync(int id, ProgressInput input, IReadOnlyList<EvidenceFile> files, CancellationToken ct = default)
+    public async Task<Outcome<ProgressReport>> ReportProgressAsync(int id, ProgressInput input, IReadOnlyList<EvidenceFile> files,
+        int? version = null, CancellationToken ct = default)
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        if (version is { } read && task.Version != read)
+            return await Versions.ConflictAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         var today = clock.Today;
         var reportedOn = input.ReportedOn ?? today;
@@ -235,27 +241,39 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             task.Status = TaskState.InProgress;
             task.Percent = input.Percent;
             task.UpdatedAtUtc = clock.UtcNow;
+            // A new report changes the task even when its state and percent stay the same: whoever
+            // acts next must have read it, so the version moves (and is checked) here too.
+            task.Version++;
             db.ProgressReports.Add(report);
             db.ChangeNote = $"Báo cáo tiến độ {input.Percent}%";
-            await db.SaveChangesAsync(ct);
-            return report;
+            if (await SaveAsync(ct) is not { } conflict)
+                return report;
+            DeleteStored();
+            return conflict;
         }
         catch
         {
-            // The files were written before the transaction; take them back with it.
+            DeleteStored();
+            throw;
+        }
+
+        // The files were written before the transaction; take them back with it.
+        void DeleteStored()
+        {
             foreach (var name in stored)
                 File.Delete(Path.Combine(Evidence.Directory, name));
-            throw;
         }
     }
 
     public string EvidencePath(Evidence e) => Path.Combine(Evidence.Directory, e.StoredName);
 
-    public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(int id, ExtensionInput input, CancellationToken ct = default)
+    public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(int id, ExtensionInput input, int? version = null, CancellationToken ct = default)
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        if (version is { } read && task.Version != read)
+            return await Versions.ConflictAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         if (!TaskRules.IsOpen(task.Status))
             problems.Add("status", "Nhiệm vụ đã kết thúc, không gia hạn được.");
@@ -280,16 +298,23 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             State = ExtensionState.Pending,
             RequestedOn = clock.Today,
         };
+        // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
+        task.Version++;
         db.ExtensionRequests.Add(request);
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+            return conflict;
         return request;
     }
 
-    public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(int id, int requestId, ExtensionDecision input, CancellationToken ct = default)
+    /// <summary>The version, if given, is the extension request's: the decision is about it.</summary>
+    public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(int id, int requestId, ExtensionDecision input, int? version = null,
+        CancellationToken ct = default)
     {
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(x => x.Id == requestId && x.TaskId == id, ct);
         if (request is null)
             return Problems.Of("requestId", $"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
+        if (version is { } read && request.Version != read)
+            return await Versions.ConflictAsync(db, request, read, What(request), ct);
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
         var task = await db.Tasks.FindAsync([id], ct);
@@ -304,16 +329,20 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             task.UpdatedAtUtc = clock.UtcNow;
             db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         }
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+            return conflict;
         return request;
     }
 
-    private async Task<Outcome<TaskItem>> TransitionAsync(int id, TaskAction action, string note,
+    private async Task<Outcome<TaskItem>> TransitionAsync(int id, int? version, TaskAction action, string note,
         Func<TaskItem, DateOnly, Problems?> apply, CancellationToken ct)
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+        // Checked before the state rules: "cannot accept, already accepted" would hide what happened.
+        if (version is { } read && task.Version != read)
+            return await Versions.ConflictAsync(db, task, read, What(task), ct);
         if (TaskRules.Next(task.Status, action) is not { } next)
             return Problems.Of("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không thể “{action.Label()}”.");
         if (apply(task, clock.Today) is { } problems)
@@ -321,9 +350,31 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         task.Status = next;
         task.UpdatedAtUtc = clock.UtcNow;
         db.ChangeNote = note;
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+            return conflict;
         return task;
     }
+
+    /// <summary>Saves, or describes the change that another user saved between this read and this write.</summary>
+    private async Task<Conflict?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            return await Versions.ConflictAsync(db, e, What, ct);
+        }
+    }
+
+    private static string What(object record) => record switch
+    {
+        TaskItem t => $"Nhiệm vụ số {t.Id}",
+        ExtensionRequest x => $"Đề nghị gia hạn số {x.Id}",
+        _ => "Dữ liệu",
+    };
 
     private Task<int> RootUnitIdAsync(CancellationToken ct) =>
         db.Units.Where(u => u.ParentId == null && u.ValidTo == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);

@@ -131,13 +131,26 @@ public sealed class Reorganization(AppDb db, Clock clock)
     public async Task<Outcome<List<Unit>>> MergeAsync(MergeRequest r, CancellationToken ct = default)
     {
         var plan = await CheckMergeAsync(r, ct);
-        return plan.Problems is { } problems ? problems : await ApplyAsync(plan.Value!, ct);
+        return plan.Problems is { } problems ? problems : await ApplyOrConflictAsync(plan.Value!, ct);
     }
 
     public async Task<Outcome<List<Unit>>> SplitAsync(SplitRequest r, CancellationToken ct = default)
     {
         var plan = await CheckSplitAsync(r, ct);
-        return plan.Problems is { } problems ? problems : await ApplyAsync(plan.Value!, ct);
+        return plan.Problems is { } problems ? problems : await ApplyOrConflictAsync(plan.Value!, ct);
+    }
+
+    private async Task<Outcome<List<Unit>>> ApplyOrConflictAsync(ReorganizationPlan plan, CancellationToken ct)
+    {
+        try
+        {
+            return await ApplyAsync(plan, ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // Another reorganisation changed one of these units between the check and this write; its transaction is rolled back.
+            return await Versions.ConflictAsync(db, e, x => x is Unit u ? $"Đơn vị {u.Name} ({u.Code})" : "Dữ liệu", ct);
+        }
     }
 
     private async Task<List<Unit>> ApplyAsync(ReorganizationPlan plan, CancellationToken ct)
@@ -203,7 +216,12 @@ public sealed class Reorganization(AppDb db, Clock clock)
         }
         var ids = children.Select(c => c.Id).ToList();
         if (ids.Count > 0)
-            await db.Units.Where(u => ids.Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.ParentId, to.Id), ct);
+        {
+            // Tracked, unlike the paths (derived from the parents): the change of parent is audited and raises each unit's version.
+            foreach (var child in await db.Units.Where(u => ids.Contains(u.Id)).ToListAsync(ct))
+                child.ParentId = to.Id;
+            await db.SaveChangesAsync(ct);
+        }
         return ids.Count;
     }
 

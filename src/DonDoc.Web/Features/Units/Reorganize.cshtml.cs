@@ -1,6 +1,8 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -38,6 +40,8 @@ public sealed class SplitInput
 }
 
 /// <summary>The merge and split forms: a first submit checks and shows what will happen, a second applies it.</summary>
+// Reorganising moves whole subtrees, across any user's scope: the administrator's alone.
+[Authorize(Policy = Policies.Administrator)]
 public sealed class ReorganizeModel(Reorganization reorganization, AppDb db, Clock clock) : PageModel
 {
     private const int SpareRows = 3;

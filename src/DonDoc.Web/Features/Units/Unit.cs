@@ -1,3 +1,5 @@
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,7 +35,7 @@ public static class UnitTypes
 /// An organisation in the Party or State structure. Units are never overwritten: a merger or split
 /// closes the old ones (ValidTo) and opens new ones, linked through <see cref="UnitLineage"/>.
 /// </summary>
-public sealed class Unit
+public sealed class Unit : ISearchable, IVersioned
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -47,6 +49,10 @@ public sealed class Unit
     public int Depth { get; set; }
     public DateOnly ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+    public int Version { get; set; }
+    public string SearchKey { get; set; } = "";
+
+    public string SearchText => $"{Name} {Code}";
 
     public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
 
@@ -78,7 +84,9 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     {
         b.Property(u => u.Code).HasMaxLength(40);
         b.Property(u => u.Name).HasMaxLength(300);
+        b.Property(u => u.Version).IsVersion();
         b.Property(u => u.Path).HasMaxLength(400);
+        b.Property(u => u.SearchKey).HasMaxLength(400);
         b.Property(u => u.Type).HasConversion<string>().HasMaxLength(30);
         b.HasIndex(u => u.Code).IsUnique();
         b.HasIndex(u => u.Path);

@@ -44,36 +44,3 @@ public static class UnitText
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }
-
-/// <summary>
-/// <see cref="VnText.Fold"/> for stored unit names, one table lookup per character. Stored names are
-/// already normalised, so folding each character alone gives the same key as folding the whole
-/// name, about twenty times faster: a search passes over every unit's name.
-/// </summary>
-public static class NameFold
-{
-    // Latin, Vietnamese (U+1E00–U+1EFF) and combining marks lie below; anything else takes the slow path.
-    private const int Limit = 0x2000;
-    private static readonly string[] Map = Build();
-
-    public static string Fold(string s, System.Text.StringBuilder buffer)
-    {
-        buffer.Clear();
-        foreach (var c in s)
-        {
-            if (c >= Limit)
-                return VnText.Fold(s);
-            buffer.Append(Map[c]);
-        }
-        return buffer.ToString();
-    }
-
-    private static string[] Build()
-    {
-        var map = new string[Limit];
-        for (var c = 0; c < Limit; c++)
-            // Folding trims, so a lone space would vanish.
-            map[c] = char.IsWhiteSpace((char)c) ? " " : VnText.Fold(((char)c).ToString());
-        return map;
-    }
-}

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
@@ -24,11 +25,11 @@ public static class UnitsApi
     {
         var api = app.MapGroup("/api/units").WithTags("Đơn vị");
 
-        api.MapGet("/", async Task<Results<Ok<Page<UnitDto>>, ValidationProblem>> (AppDb db, int? parent, bool? includeClosed, int? page, int? pageSize, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Page<UnitDto>>, ValidationProblem>> (AppDb db, UserScope scope, int? parent, bool? includeClosed, int? page, int? pageSize, CancellationToken ct) =>
         {
             if (Paging.Check(page, pageSize) is { } problems)
                 return problems.ToResult();
-            var query = db.Units.AsNoTracking();
+            var query = scope.Visible(db.Units.AsNoTracking());
             query = parent is { } p ? query.Where(u => u.ParentId == p) : query;
             if (includeClosed != true)
                 query = query.Where(u => u.ValidTo == null);
@@ -36,21 +37,25 @@ public static class UnitsApi
             return TypedResults.Ok(result with { Items = result.Items.Select(Labelled).ToList() });
         });
 
-        api.MapGet("/{id:int}", async Task<Results<Ok<UnitDetailDto>, NotFound>> (AppDb db, int id, CancellationToken ct) =>
+        api.MapGet("/{id:int}", async Task<Results<Ok<UnitDetailDto>, NotFound>> (AppDb db, UserScope scope, int id, CancellationToken ct) =>
         {
-            var unit = await db.Units.AsNoTracking().Where(u => u.Id == id).ToDto().FirstOrDefaultAsync(ct);
+            var units = scope.Visible(db.Units.AsNoTracking());
+            var unit = await units.Where(u => u.Id == id).ToDto().FirstOrDefaultAsync(ct);
             if (unit is null)
                 return TypedResults.NotFound();
-            var parent = unit.ParentId is { } pid ? await db.Units.Where(u => u.Id == pid).ToDto().FirstOrDefaultAsync(ct) : null;
-            var children = await db.Units.Where(u => u.ParentId == id).OrderBy(u => u.Code).ToDto().ToListAsync(ct);
-            var predecessors = await db.Units.Where(u => db.UnitLineages.Any(l => l.SuccessorId == id && l.PredecessorId == u.Id)).ToDto().ToListAsync(ct);
-            var successors = await db.Units.Where(u => db.UnitLineages.Any(l => l.PredecessorId == id && l.SuccessorId == u.Id)).ToDto().ToListAsync(ct);
+            var parent = unit.ParentId is { } pid ? await units.Where(u => u.Id == pid).ToDto().FirstOrDefaultAsync(ct) : null;
+            var children = await units.Where(u => u.ParentId == id).OrderBy(u => u.Code).ToDto().ToListAsync(ct);
+            var predecessors = await units.Where(u => db.UnitLineages.Any(l => l.SuccessorId == id && l.PredecessorId == u.Id)).ToDto().ToListAsync(ct);
+            var successors = await units.Where(u => db.UnitLineages.Any(l => l.PredecessorId == id && l.SuccessorId == u.Id)).ToDto().ToListAsync(ct);
             return TypedResults.Ok(new UnitDetailDto(Labelled(unit), parent is null ? null : Labelled(parent),
                 children.Select(Labelled).ToList(), predecessors.Select(Labelled).ToList(), successors.Select(Labelled).ToList()));
         });
 
-        api.MapGet("/{id:int}/dashboard", async Task<Results<Ok<DashboardView>, NotFound, ValidationProblem>> (DashboardQuery query, Clock clock, int id, string? asOf, CancellationToken ct) =>
+        api.MapGet("/{id:int}/dashboard", async Task<Results<Ok<DashboardView>, NotFound, ValidationProblem>> (DashboardQuery query, UserScope scope, Clock clock, int id, string? asOf, CancellationToken ct) =>
         {
+            // A unit's counts cover its whole subtree, so a unit the user sees holds nothing outside their scope.
+            if (!await scope.SeesUnitAsync(id, ct))
+                return TypedResults.NotFound();
             var day = DashboardArgs.ParseAsOf(asOf, clock.Today);
             if (day.Problems is { } problems)
                 return problems.ToResult();

@@ -1,0 +1,242 @@
+using System.Security.Claims;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Accounts;
+
+/// <summary>What a user may do with one task; state rules (can it still be accepted?) are the workflow's.</summary>
+public enum TaskRight
+{
+    Accept,
+    Progress,
+    Submit,
+    RequestExtension,
+    Complete,
+    Return,
+    DecideExtension,
+    Cancel,
+    FanOut,
+    AddChild,
+}
+
+/// <summary>The facts about one visible task that decide the user's rights on it.</summary>
+public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool AssignedInScope, bool OwnUnitLeads,
+    bool OwnUnitCoordinates, IReadOnlySet<string> Roles)
+{
+    public bool Can(TaskRight right)
+    {
+        if (Roles.Contains(Accounts.Roles.Administrator))
+            return true;
+        bool Has(string role) => Roles.Contains(role);
+        return right switch
+        {
+            TaskRight.Accept or TaskRight.Progress or TaskRight.Submit => Has(Accounts.Roles.UnitOfficer) && (OwnUnitLeads || OwnUnitCoordinates),
+            TaskRight.RequestExtension => Has(Accounts.Roles.UnitOfficer) && OwnUnitLeads,
+            // Results and extensions are judged by the side that assigned the task, never by the one doing it.
+            TaskRight.Complete or TaskRight.Return or TaskRight.DecideExtension => Has(Accounts.Roles.Leader) && AssignedInScope,
+            TaskRight.Cancel => Has(Accounts.Roles.OfficeStaff) && AssignedInScope,
+            TaskRight.FanOut or TaskRight.AddChild => Has(Accounts.Roles.OfficeStaff) && LeadInScope,
+            _ => false,
+        };
+    }
+
+    public bool Can(TaskAction action) => Can(action switch
+    {
+        TaskAction.Accept => TaskRight.Accept,
+        TaskAction.Progress => TaskRight.Progress,
+        TaskAction.Submit => TaskRight.Submit,
+        TaskAction.Complete => TaskRight.Complete,
+        TaskAction.Return => TaskRight.Return,
+        _ => TaskRight.Cancel,
+    });
+}
+
+/// <summary>
+/// The one place that decides what the signed-in user sees and may do; every page and endpoint asks
+/// it. A user sees the subtree of their unit (a unit officer also the tasks their own unit
+/// coordinates), the administrator everything. Whatever lies outside is treated as missing, so
+/// asking for it answers 404 and it is never counted. Loaded once per request (see
+/// <see cref="Infrastructure.Auth.UseUserScope"/>) from the database, so a reorganised unit tree
+/// or a changed unit applies at once.
+/// </summary>
+public sealed class UserScope(AppDb db, TimeProvider time)
+{
+    private bool _loaded;
+    private HashSet<string> _roles = [];
+
+    public int? UserId { get; private set; }
+    public string? UserName { get; private set; }
+    public int? UnitId { get; private set; }
+    // Null when the user has no unit: then only an administrator sees anything.
+    public string? UnitPath { get; private set; }
+    public int UnitDepth { get; private set; }
+
+    public IReadOnlySet<string> Roles => Loaded()._roles;
+    public bool IsAuthenticated => Loaded().UserId is not null;
+    public bool IsAdministrator => Roles.Contains(Accounts.Roles.Administrator);
+    public bool IsOfficer => Roles.Contains(Accounts.Roles.UnitOfficer);
+    public bool SeesEverything => IsAdministrator;
+
+    public async Task LoadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (_loaded)
+            return;
+        _loaded = true;
+        if (principal.Identity?.IsAuthenticated != true || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+            return;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.Id, u.UserName, u.UnitId, UnitPath = u.Unit!.Path, UnitDepth = (int?)u.Unit!.Depth, u.LockoutEnd })
+            .FirstOrDefaultAsync(ct);
+        // A deleted or locked account keeps nothing, even while an old cookie is still honoured.
+        if (user is null || user.LockoutEnd > time.GetUtcNow())
+            return;
+        (UserId, UserName, UnitId, UnitPath, UnitDepth) = (user.Id, user.UserName, user.UnitId, user.UnitPath, user.UnitDepth ?? 0);
+        // Roles as the principal carries them, so that this scope and the authorization policies agree.
+        _roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+    }
+
+    /// <summary>The first unit of the user's tree (their own, or the root for the administrator).</summary>
+    public async Task<int?> HomeUnitAsync(DateOnly today, CancellationToken ct)
+    {
+        if (!SeesEverything)
+            return UnitId;
+        return await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == null && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today))
+            .OrderBy(u => u.Code).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+    }
+
+    // ---- units ----------------------------------------------------------------------------------
+
+    public IQueryable<Unit> Visible(IQueryable<Unit> units)
+    {
+        if (SeesEverything)
+            return units;
+        if (UnitPath is not { } path)
+            return units.Where(_ => false);
+        var (from, to) = Unit.SubtreeRange(path);
+        return units.Where(u => string.Compare(u.Path, from) >= 0 && string.Compare(u.Path, to) < 0);
+    }
+
+    /// <summary>The top of the unit tree this user sees: the roots, or their own unit.</summary>
+    public IQueryable<Unit> Tops(IQueryable<Unit> units) =>
+        SeesEverything ? units.Where(u => u.ParentId == null)
+        : UnitId is { } id ? units.Where(u => u.Id == id)
+        : units.Where(_ => false);
+
+    public bool Sees(string unitPath) => SeesEverything || (UnitPath is { } path && unitPath.StartsWith(path, StringComparison.Ordinal));
+
+    public Task<bool> SeesUnitAsync(int unitId, CancellationToken ct) => Visible(db.Units).AnyAsync(u => u.Id == unitId, ct);
+
+    /// <summary>Which of these units the user sees, for linking to them only where the link would open.</summary>
+    public async Task<IReadOnlySet<int>> VisibleUnitIdsAsync(IEnumerable<int> unitIds, CancellationToken ct)
+    {
+        var ids = unitIds.Distinct().ToList();
+        if (SeesEverything)
+            return ids.ToHashSet();
+        return (await Visible(db.Units).Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>The units from the top of the user's tree down to this one, as far as the user sees them.</summary>
+    public IEnumerable<int> VisibleChain(string unitPath) =>
+        Dashboard.Rollups.Ancestors(unitPath).SkipWhile(a => !SeesEverything && a != UnitId);
+
+    /// <summary>The ancestors of a unit the user may open, top first, the unit itself left out.</summary>
+    public IEnumerable<int> VisibleAncestors(string unitPath, int unitId) => VisibleChain(unitPath).Where(a => a != unitId);
+
+    // ---- tasks ----------------------------------------------------------------------------------
+
+    public IQueryable<TaskItem> Visible(IQueryable<TaskItem> tasks)
+    {
+        if (SeesEverything)
+            return tasks;
+        if (UnitPath is not { } path)
+            return tasks.Where(_ => false);
+        var (from, to) = Unit.SubtreeRange(path);
+        if (IsOfficer && UnitId is { } own)
+            return tasks.Where(t => (string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0)
+                || t.Coordinators.Any(c => c.UnitId == own));
+        return tasks.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
+    }
+
+    /// <summary>The user's rights on a task, or null when the task does not exist for them.</summary>
+    public async Task<TaskAccess?> TaskAsync(int taskId, CancellationToken ct)
+    {
+        var own = UnitId ?? 0;
+        var facts = await Visible(db.Tasks.AsNoTracking()).Where(t => t.Id == taskId)
+            .Select(t => new
+            {
+                t.Id,
+                t.LeadUnitId,
+                LeadPath = t.LeadUnit!.Path,
+                AssignedPath = t.AssignedByUnit!.Path,
+                Coordinates = t.Coordinators.Any(c => c.UnitId == own),
+            })
+            .FirstOrDefaultAsync(ct);
+        return facts is null ? null
+            : new TaskAccess(facts.Id, facts.LeadUnitId, Sees(facts.LeadPath), Sees(facts.AssignedPath), UnitId == facts.LeadUnitId,
+                facts.Coordinates, Roles);
+    }
+
+    /// <summary>The rights on a task loaded with its lead unit, assigning unit and coordinators.</summary>
+    public TaskAccess AccessTo(TaskItem t) =>
+        new(t.Id, t.LeadUnitId, Sees(t.LeadUnit!.Path), Sees(t.AssignedByUnit!.Path), UnitId == t.LeadUnitId,
+            UnitId is { } own && t.Coordinators.Any(c => c.UnitId == own), Roles);
+
+    /// <summary>
+    /// A new task may name only units, a parent task and a source document the user sees; anything else
+    /// is refused in the words the workflow uses for what does not exist.
+    /// </summary>
+    public async Task<Problems?> CheckNewTaskAsync(NewTask input, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var named = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }.OfType<int>().Concat(input.CoordinatorUnitIds);
+        var seen = await VisibleUnitIdsAsync(named, ct);
+        void Unit(int? id, string field, string what)
+        {
+            if (id is { } value && !seen.Contains(value))
+                problems.Add(field, $"{what}: không có đơn vị số {value}.");
+        }
+        Unit(input.LeadUnitId, nameof(input.LeadUnitId), "Đơn vị chủ trì");
+        Unit(input.AssignedByUnitId, nameof(input.AssignedByUnitId), "Đơn vị giao");
+        Unit(input.AccountableUnitId, nameof(input.AccountableUnitId), "Cơ quan chịu trách nhiệm");
+        foreach (var id in input.CoordinatorUnitIds.Distinct())
+            Unit(id, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp");
+        if (input.ParentId is { } parentId)
+        {
+            if (await TaskAsync(parentId, ct) is not { } parent)
+                problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
+            else if (!parent.Can(TaskRight.AddChild))
+                problems.Add(nameof(input.ParentId), $"Vai trò của tài khoản không cho phép giao nhiệm vụ con cho nhiệm vụ số {parentId}.");
+        }
+        if (input.SourceDocumentId is { } documentId && !await Visible(db.Documents).AnyAsync(d => d.Id == documentId, ct))
+            problems.Add(nameof(input.SourceDocumentId), $"Không có văn bản số {documentId} trong sổ văn bản.");
+        return problems.Any ? problems : null;
+    }
+
+    // ---- documents ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A document is seen where a visible task cites it, or in the subtree of the unit that registered
+    /// it; one registered before units were recorded belongs to the top of the tree.
+    /// </summary>
+    public IQueryable<Document> Visible(IQueryable<Document> documents)
+    {
+        if (SeesEverything)
+            return documents;
+        if (UnitPath is null)
+            return documents.Where(_ => false);
+        var units = Visible(db.Units);
+        var tasks = Visible(db.Tasks);
+        var atTop = UnitDepth == 0;
+        return documents.Where(d => (d.RegisteredByUnitId == null ? atTop : units.Any(u => u.Id == d.RegisteredByUnitId))
+            || tasks.Any(t => t.SourceDocumentId == d.Id));
+    }
+
+    private UserScope Loaded() => _loaded
+        ? this
+        : throw new InvalidOperationException("UserScope được dùng trước khi nạp người dùng của yêu cầu.");
+}

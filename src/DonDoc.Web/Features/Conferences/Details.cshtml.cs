@@ -1,0 +1,59 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Conferences;
+
+public sealed record CitedRow(int Id, string Symbol, string TypeName, DateOnly IssuedOn, string Title, DocumentStatus Status, string Citation);
+
+public sealed record AttendeeRow(int Id, string Name, IReadOnlyList<string> Positions);
+
+public sealed record ListView(string Title, IReadOnlyList<string> Items);
+
+public sealed class DetailsModel(AppDb db) : PageModel
+{
+    public Conference Conference { get; private set; } = null!;
+    public string? SourceName { get; private set; }
+    public int SourceLength { get; private set; }
+    public IReadOnlyList<CitedRow> Documents { get; private set; } = [];
+    public IReadOnlyList<AttendeeRow> People { get; private set; } = [];
+    public IReadOnlyList<ConferenceFigure> Figures { get; private set; } = [];
+    public IReadOnlyList<ListView> Lists { get; private set; } = [];
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } conference)
+            return NotFound();
+        Conference = conference;
+        if (conference.SourceId is { } sourceId)
+        {
+            var source = await db.ImportSources.AsNoTracking().Where(s => s.Id == sourceId)
+                .Select(s => new { s.FileName, s.Content.Length }).FirstAsync(ct);
+            (SourceName, SourceLength) = (source.FileName, source.Length);
+        }
+
+        Documents = await db.ConferenceDocuments.AsNoTracking().Where(d => d.ConferenceId == id)
+            .OrderBy(d => d.Document!.IssuedOn).ThenBy(d => d.Document!.Symbol)
+            .Select(d => new CitedRow(d.DocumentId, d.Document!.Symbol, d.Document.TypeName, d.Document.IssuedOn, d.Document.Title, d.Document.Status, d.Citation))
+            .ToListAsync(ct);
+
+        var people = await db.ConferencePeople.AsNoTracking().Where(p => p.ConferenceId == id)
+            .Select(p => new { p.PersonId, p.Person!.Name }).ToListAsync(ct);
+        var positions = await db.PersonPositions.AsNoTracking().Where(p => p.ConferenceId == id)
+            .OrderBy(p => p.Id).Select(p => new { p.PersonId, p.Title }).ToListAsync(ct);
+        People = people
+            .Select(p => new AttendeeRow(p.PersonId, p.Name, positions.Where(x => x.PersonId == p.PersonId).Select(x => x.Title).ToList()))
+            .OrderBy(p => p.Id).ToList();
+
+        Figures = await db.ConferenceFigures.AsNoTracking().Where(f => f.ConferenceId == id).OrderBy(f => f.Position).ToListAsync(ct);
+        Lists = (await db.ConferenceLists.AsNoTracking().Where(l => l.ConferenceId == id).Include(l => l.Items)
+                .OrderBy(l => l.Position).ToListAsync(ct))
+            .Select(l => new ListView(l.Title, l.Items.OrderBy(i => i.Position).Select(i => i.Text).ToList())).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,332 @@
+using DonDoc.Text;
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Conferences;
+using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Features.Import;
+
+/// <summary>
+/// Links what a text holds to what the office already knows, and stores the confirmed review in one
+/// transaction: the conference and its source text, cited documents not yet in the registry (through
+/// <see cref="DocumentRegistry"/>, as cited), people and the positions they were seen in, figures, lists.
+/// </summary>
+/// <param name="unitId">The importing user's unit, recorded on the documents the import enters.</param>
+public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock clock, int? unitId)
+{
+    public const int MaxTitle = 500;
+    public const int MaxName = 100;
+    public const int MaxPosition = 300;
+    public const int MaxFigureText = 300;
+    public const int MaxItem = 2000;
+
+    /// <summary>A document cited without its symbol ("Nghị quyết số 09 của Ban Thường vụ Thành ủy") gets one where kind and issuer are known.</summary>
+    public async Task CompleteSymbolsAsync(ImportReview review, CancellationToken ct)
+    {
+        if (!review.Documents.Any(d => string.IsNullOrWhiteSpace(d.Symbol) && d.Issuer is not null))
+            return;
+        var catalog = await Catalog.LoadAsync(db, ct);
+        foreach (var row in review.Documents.Where(d => string.IsNullOrWhiteSpace(d.Symbol) && d.Issuer is not null))
+        {
+            if (!catalog.Issuers.TryGetValue(row.Issuer!, out var issuer))
+                continue;
+            var code = catalog.Types.Where(t => t.Form == issuer.Form && t.Name == row.Kind).Select(t => t.Code).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (code is not null)
+                row.Symbol = issuer.Form == SymbolForm.Party ? $"{row.Number}-{code}/{issuer.Code}" : $"{row.Number}/{code}-{issuer.Code}";
+        }
+    }
+
+    public async Task<IReadOnlyList<DocumentMatch>> MatchDocumentsAsync(ImportReview review, CancellationToken ct)
+    {
+        var catalog = await Catalog.LoadAsync(db, ct);
+        var matches = new List<DocumentMatch>();
+        foreach (var row in review.Documents)
+            matches.Add(await MatchAsync(row, review.HeldOn, catalog, ct));
+        return matches;
+    }
+
+    /// <summary>The people already known by each row's name; a row not yet matched is set to the first of them.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<KnownPerson>>> MatchPeopleAsync(ImportReview review, CancellationToken ct)
+    {
+        var result = new List<IReadOnlyList<KnownPerson>>();
+        foreach (var row in review.People)
+        {
+            var known = await KnownAsync(Person.KeyFor(row.Name), ct);
+            if (!SameName(row.CheckedName, row.Name))
+            {
+                row.PersonId = known.Count > 0 ? known[0].Id : 0;
+                row.CheckedName = row.Name;
+            }
+            result.Add(known);
+        }
+        return result;
+    }
+
+    /// <summary>Checks everything first, then writes everything or nothing; the id of the new conference.</summary>
+    public async Task<Outcome<int>> ConfirmAsync(ImportReview review, CancellationToken ct)
+    {
+        var problems = Check(review);
+        var catalog = await Catalog.LoadAsync(db, ct);
+        var documents = new List<(DocumentRow Row, int Index, DocumentMatch Match)>();
+        for (var i = 0; i < review.Documents.Count; i++)
+        {
+            var row = review.Documents[i];
+            if (!row.Include)
+                continue;
+            var match = await MatchAsync(row, review.HeldOn, catalog, ct);
+            if (match.Problem is { } problem)
+                problems.Add($"Documents[{i}].{match.Field}", $"{row.Label}: {problem}");
+            documents.Add((row, i, match));
+        }
+        if (problems.Any)
+            return problems;
+
+        var heldOn = review.HeldOn!.Value;
+        var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var conference = new Conference
+        {
+            Title = VnText.Normalize(review.Title),
+            HeldOn = heldOn,
+            Source = new ImportSource
+            {
+                FileName = review.FileName is { Length: > 0 } file ? Truncate(VnText.Normalize(Path.GetFileName(file)), 260) : null,
+                Content = VnText.Normalize(review.Text),
+                PublishedOn = review.PublishedOn,
+                ImportedAtUtc = now,
+            },
+            CreatedAtUtc = now,
+        };
+        db.Conferences.Add(conference);
+        await db.SaveChangesAsync(ct);
+
+        var linked = new HashSet<int>();
+        foreach (var (row, i, match) in documents)
+        {
+            var id = match.Existing?.Id ?? (await MatchAsync(row, heldOn, catalog, ct)).Existing?.Id;
+            if (id is null)
+            {
+                var registered = await registry.RegisterAsync(new NewDocument
+                {
+                    Symbol = row.Symbol!,
+                    IssuedOn = row.IssuedOn,
+                    Title = row.Title!,
+                    TypeName = row.Kind,
+                }, DocumentStatus.CitedNotRegistered, unitId, ct);
+                if (registered.Problems is { } refused)
+                {
+                    foreach (var (field, messages) in refused.ToDictionary())
+                        foreach (var message in messages)
+                            problems.Add($"Documents[{i}].{field}", $"{row.Label}: {message}");
+                    continue;
+                }
+                id = registered.Value!.Id;
+            }
+            if (linked.Add(id.Value))
+                db.ConferenceDocuments.Add(new ConferenceDocument { ConferenceId = conference.Id, DocumentId = id.Value, Citation = Truncate(VnText.Normalize(row.Citation), 500) });
+        }
+        if (problems.Any)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return problems;
+        }
+
+        await AddPeopleAsync(review, conference, now, ct);
+        var position = 0;
+        foreach (var row in review.Figures.Where(f => f.Include))
+        {
+            NumberText.TryParse(row.Value, out var value);
+            decimal? total = NumberText.TryParse(row.Total, out var t) ? t : null;
+            db.ConferenceFigures.Add(new ConferenceFigure
+            {
+                ConferenceId = conference.Id, Position = position++, Text = VnText.Normalize(row.Text), Value = value, Total = total, IsPercent = row.Percent,
+            });
+        }
+        position = 0;
+        foreach (var row in review.Lists.Where(l => l.Include))
+        {
+            var list = new ConferenceList { ConferenceId = conference.Id, Position = position++, Title = VnText.Normalize(row.Title) };
+            list.Items.AddRange(ImportReview.Lines(row.Items).Select((text, k) => new ConferenceListItem { Position = k, Text = text }));
+            db.ConferenceLists.Add(list);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return conference.Id;
+    }
+
+    private async Task AddPeopleAsync(ImportReview review, Conference conference, DateTime now, CancellationToken ct)
+    {
+        var seen = new Dictionary<int, HashSet<string>>();
+        var added = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var row in review.People.Where(p => p.Include))
+        {
+            var name = VnText.Normalize(row.Name);
+            var key = Person.KeyFor(name);
+            // A choice made among the people named like an earlier spelling does not hold for a corrected name.
+            var chosen = SameName(row.CheckedName, name) ? row.PersonId : null;
+            var person = chosen is > 0 ? await db.People.FindAsync([chosen.Value], ct) : null;
+            if (person is null && chosen is not 0)
+                person = await db.People.Where(p => p.NameKey == key).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+            if (person is null && !added.TryGetValue(key, out person))
+            {
+                person = new Person { Name = name, NameKey = key, CreatedAtUtc = now };
+                db.People.Add(person);
+                await db.SaveChangesAsync(ct);
+                added[key] = person;
+            }
+            // Each conference keeps the titles its report gives, even those an earlier report gave too.
+            if (!seen.TryGetValue(person.Id, out var titles))
+            {
+                db.ConferencePeople.Add(new ConferencePerson { ConferenceId = conference.Id, PersonId = person.Id });
+                seen[person.Id] = titles = new HashSet<string>(StringComparer.Ordinal);
+            }
+            foreach (var title in ImportReview.Lines(row.Positions))
+            {
+                if (titles.Add(VnText.Fold(title)))
+                    db.PersonPositions.Add(new PersonPosition { PersonId = person.Id, Title = title, SeenOn = conference.HeldOn, ConferenceId = conference.Id });
+            }
+        }
+    }
+
+    /// <summary>What can be said of the form without the database.</summary>
+    private static Problems Check(ImportReview review)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(review.Text))
+            problems.Add("", "Không còn nội dung văn bản gốc; hãy đọc lại tệp hoặc dán lại nội dung.");
+        if (string.IsNullOrWhiteSpace(review.Title))
+            problems.Add(nameof(review.Title), "Nhập tên hội nghị, sự kiện.");
+        else if (VnText.Normalize(review.Title).Length > MaxTitle)
+            problems.Add(nameof(review.Title), $"Tên hội nghị, sự kiện dài quá {VnFormat.Number(MaxTitle)} ký tự.");
+        if (review.HeldOn is null)
+            problems.Add(nameof(review.HeldOn), review.WrittenDate is { } written
+                ? $"Văn bản chỉ ghi ngày {written[5..]}/{written[2..4]}, không rõ năm: nhập ngày diễn ra đầy đủ."
+                : "Nhập ngày diễn ra hội nghị, sự kiện.");
+
+        for (var i = 0; i < review.Documents.Count; i++)
+        {
+            var row = review.Documents[i];
+            if (row.Include && row.Title is { } title && VnText.Normalize(title).Length > MaxTitle)
+                problems.Add($"Documents[{i}].Title", $"{row.Label}: trích yếu dài quá {VnFormat.Number(MaxTitle)} ký tự.");
+        }
+        for (var i = 0; i < review.People.Count; i++)
+        {
+            var row = review.People[i];
+            if (!row.Include)
+                continue;
+            var name = VnText.Normalize(row.Name);
+            if (name.Length == 0)
+                problems.Add($"People[{i}].Name", $"Người thứ {i + 1}: nhập họ tên hoặc bỏ chọn.");
+            else if (name.Length > MaxName)
+                problems.Add($"People[{i}].Name", $"Họ tên “{Truncate(name, 40)}…” dài quá {VnFormat.Number(MaxName)} ký tự.");
+            if (ImportReview.Lines(row.Positions).FirstOrDefault(p => p.Length > MaxPosition) is { } longTitle)
+                problems.Add($"People[{i}].Positions", $"{name}: chức vụ “{Truncate(longTitle, 40)}…” dài quá {VnFormat.Number(MaxPosition)} ký tự.");
+        }
+        for (var i = 0; i < review.Figures.Count; i++)
+        {
+            var row = review.Figures[i];
+            if (!row.Include)
+                continue;
+            var label = $"Số liệu thứ {i + 1}";
+            if (string.IsNullOrWhiteSpace(row.Text))
+                problems.Add($"Figures[{i}].Text", $"{label}: nhập nội dung hoặc bỏ chọn.");
+            else if (VnText.Normalize(row.Text).Length > MaxFigureText)
+                problems.Add($"Figures[{i}].Text", $"{label}: nội dung dài quá {VnFormat.Number(MaxFigureText)} ký tự.");
+            if (!NumberText.TryParse(row.Value, out _))
+                problems.Add($"Figures[{i}].Value", $"{label}: giá trị “{row.Value}” không phải số viết kiểu Việt Nam (ví dụ 10.027 hoặc 102,9).");
+            if (!string.IsNullOrWhiteSpace(row.Total) && (!NumberText.TryParse(row.Total, out var total) || total <= 0))
+                problems.Add($"Figures[{i}].Total", $"{label}: tổng “{row.Total}” phải là số dương viết kiểu Việt Nam (ví dụ 34).");
+        }
+        for (var i = 0; i < review.Lists.Count; i++)
+        {
+            var row = review.Lists[i];
+            if (!row.Include)
+                continue;
+            var label = $"Danh sách thứ {i + 1}";
+            if (string.IsNullOrWhiteSpace(row.Title))
+                problems.Add($"Lists[{i}].Title", $"{label}: nhập tiêu đề hoặc bỏ chọn.");
+            else if (VnText.Normalize(row.Title).Length > MaxTitle)
+                problems.Add($"Lists[{i}].Title", $"{label}: tiêu đề dài quá {VnFormat.Number(MaxTitle)} ký tự.");
+            var items = ImportReview.Lines(row.Items);
+            if (items.Count == 0)
+                problems.Add($"Lists[{i}].Items", $"{label}: cần ít nhất một mục, mỗi mục một dòng.");
+            else if (items.Any(item => item.Length > MaxItem))
+                problems.Add($"Lists[{i}].Items", $"{label}: có mục dài quá {VnFormat.Number(MaxItem)} ký tự.");
+        }
+        return problems;
+    }
+
+    private const string Symbol = nameof(DocumentRow.Symbol);
+    private const string IssuedOn = nameof(DocumentRow.IssuedOn);
+
+    private async Task<DocumentMatch> MatchAsync(DocumentRow row, DateOnly? heldOn, Catalog catalog, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(row.Symbol))
+            return new(null, "chưa đủ số, ký hiệu (văn bản không nêu cơ quan ban hành): nhập đầy đủ, ví dụ 04-NQ/TU, hoặc bỏ chọn.", Symbol);
+        var parsed = DocumentSymbol.Parse(row.Symbol);
+        if (parsed.Symbol is not { } symbol)
+            return new(null, parsed.Error, Symbol);
+
+        var candidates = await db.Documents.AsNoTracking().Where(d => d.Symbol == symbol.Canonical)
+            .Select(d => new Candidate(d.Id, d.IssuedOn, d.Year, d.Term == null ? null : d.Term.StartsOn, d.Term == null ? null : d.Term.EndsOn))
+            .ToListAsync(ct);
+        Candidate? pick;
+        if (row.IssuedOn is { } date)
+            // The same symbol in another term is another document.
+            pick = candidates.FirstOrDefault(c => c.IssuedOn == date)
+                ?? candidates.FirstOrDefault(c => (c.TermStart <= date && date <= c.TermEnd) || c.Year == date.Year);
+        else if (candidates.Count > 1)
+            pick = heldOn is { } held ? candidates.Where(c => c.IssuedOn <= held).MaxBy(c => c.IssuedOn) : null;
+        else
+            pick = candidates.FirstOrDefault();
+        if (pick is not null)
+            return new(await db.Documents.AsNoTracking().Where(d => d.Id == pick.Id).ToDto().FirstAsync(ct), null, null);
+        if (candidates.Count > 1 && row.IssuedOn is null)
+            return new(null, $"sổ có {VnFormat.Number(candidates.Count)} văn bản {symbol.Canonical} ở các nhiệm kỳ khác nhau: nhập ngày ban hành để chọn đúng văn bản.", IssuedOn);
+
+        var formName = symbol.Form == SymbolForm.Party ? "văn bản của Đảng" : "văn bản nhà nước";
+        if (!catalog.Types.Any(t => t.Form == symbol.Form && t.Code == symbol.TypeCode))
+            return new(null, $"loại văn bản “{symbol.TypeCode}” không có trong danh mục {formName}: sửa ký hiệu hoặc bỏ chọn.", Symbol);
+        if (!catalog.Issuers.TryGetValue(symbol.IssuerCode, out var issuer))
+            return new(null, $"cơ quan ban hành “{symbol.IssuerCode}” không có trong danh mục: sửa ký hiệu hoặc bỏ chọn.", Symbol);
+        if (issuer.Form != symbol.Form)
+            return new(null, $"“{symbol.IssuerCode}” không ban hành {formName}: kiểm tra cách viết số, ký hiệu.", Symbol);
+        if (row.IssuedOn is null)
+            return new(null, "chưa có trong sổ và văn bản không nêu ngày ban hành: nhập ngày hoặc bỏ chọn.", IssuedOn);
+        if (string.IsNullOrWhiteSpace(row.Title))
+            return new(null, "nhập trích yếu để ghi văn bản vào sổ.", nameof(DocumentRow.Title));
+        return new(null, null, null);
+    }
+
+    private async Task<IReadOnlyList<KnownPerson>> KnownAsync(string key, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.NameKey == key).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        if (people.Count == 0)
+            return [];
+        var ids = people.Select(p => p.Id).ToList();
+        var positions = await db.PersonPositions.AsNoTracking().Where(p => ids.Contains(p.PersonId))
+            .Select(p => new { p.PersonId, p.Title, p.SeenOn }).ToListAsync(ct);
+        return people.Select(p => new KnownPerson(p.Id, p.Name, positions.Where(x => x.PersonId == p.Id)
+            .GroupBy(x => VnText.Fold(x.Title))
+            .Select(g => g.OrderByDescending(x => x.SeenOn).First())
+            .OrderByDescending(x => x.SeenOn).ThenBy(x => x.Title, StringComparer.Ordinal)
+            .Select(x => new KnownPosition(x.Title, x.SeenOn)).ToList())).ToList();
+    }
+
+    private static bool SameName(string? a, string? b) =>
+        a is not null && b is not null && Person.KeyFor(a) == Person.KeyFor(b);
+
+    private static string Truncate(string s, int length) => s.Length <= length ? s : s[..length];
+
+    private sealed record Candidate(int Id, DateOnly IssuedOn, int? Year, DateOnly? TermStart, DateOnly? TermEnd);
+
+    private sealed record Catalog(IReadOnlyList<DocumentType> Types, IReadOnlyDictionary<string, Issuer> Issuers)
+    {
+        public static async Task<Catalog> LoadAsync(AppDb db, CancellationToken ct) => new(
+            await db.DocumentTypes.AsNoTracking().ToListAsync(ct),
+            await db.Issuers.AsNoTracking().ToDictionaryAsync(i => i.Code, ct));
+    }
+}

@@ -1,0 +1,357 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DonDoc.Web.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint and page handler of the route table, asked by every role (and by no one) about a
+/// record inside the caller's unit subtree and one outside it. Each must be classified below: a new
+/// route fails this test until someone decides who may reach it.
+/// </summary>
+public abstract partial class AccessMatrixTests(TestApp app)
+{
+    /// <summary>What a request must come to.</summary>
+    public enum Access
+    {
+        // Reached the handler: a 2xx or 3xx, or a 400 / 409 about the input or the record's state.
+        Allowed,
+        // Reached the handler, which refused what lies outside the scope as unknown: a 400, or a page showing its problems.
+        Refused,
+        Forbidden,
+        NotFound,
+        // No one signed in: 401 from the API, a redirect to the sign-in page from a page.
+        SignIn,
+    }
+
+    private static readonly string?[] Callers = [null, .. Roles.All];
+
+    // ---- who may do what ------------------------------------------------------------------------
+
+    private static Func<string?, bool, Access> Public => (_, _) => Access.Allowed;
+
+    private static Func<string?, bool, Access> SignedIn => (role, _) => role is null ? Access.SignIn : Access.Allowed;
+
+    // Pages about records that are not unit-scoped; asked for one that does not exist, only the gate is checked.
+    private static Func<string?, bool, Access> SignedInMissing => (role, _) => role is null ? Access.SignIn : Access.NotFound;
+
+    private static Func<string?, bool, Access> Read(Access outside = Access.NotFound) => (role, inScope) =>
+        role is null ? Access.SignIn : inScope || role == Roles.Administrator ? Access.Allowed : outside;
+
+    private static Func<string?, bool, Access> Right(TaskRight right) => (role, inScope) =>
+        role is null ? Access.SignIn
+        : role == Roles.Administrator ? Access.Allowed
+        : !inScope ? Access.NotFound
+        : Holds(role, right) ? Access.Allowed : Access.Forbidden;
+
+    // The in-scope task is led by and assigned by the caller's own unit, so the role alone decides.
+    private static bool Holds(string role, TaskRight right) => right switch
+    {
+        TaskRight.Accept or TaskRight.Progress or TaskRight.Submit or TaskRight.RequestExtension => role == Roles.UnitOfficer,
+        TaskRight.Complete or TaskRight.Return or TaskRight.DecideExtension => role == Roles.Leader,
+        _ => role == Roles.OfficeStaff,
+    };
+
+    private static Func<string?, bool, Access> Only(string[] roles, Access outside) => (role, inScope) =>
+        role is null ? Access.SignIn
+        : !roles.Contains(role) ? Access.Forbidden
+        : inScope || role == Roles.Administrator ? Access.Allowed : outside;
+
+    private static readonly string[] Office = [Roles.Administrator, Roles.OfficeStaff];
+    private static readonly string[] Admin = [Roles.Administrator];
+
+    private static Func<string?, bool, Access> OfficeOnly(Access outside = Access.Allowed) => Only(Office, outside);
+
+    // The administrator manages every account; the "outside" one is an account that does not exist.
+    private static Func<string?, bool, Access> AdminAccount => (role, inScope) =>
+        role is null ? Access.SignIn : role != Roles.Administrator ? Access.Forbidden : inScope ? Access.Allowed : Access.NotFound;
+
+    private static Func<string?, bool, Access> OwnToken => (role, inScope) =>
+        role is null ? Access.SignIn : inScope ? Access.Allowed : Access.NotFound;
+
+    // ---- the table ------------------------------------------------------------------------------
+
+    private sealed record Case(Func<Ctx, bool, HttpRequestMessage> Request, Func<string?, bool, Access> Expect);
+
+    private static Dictionary<string, Case> Table() => new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = new((_, _) => Get("/healthz"), Public),
+        ["GET /openapi/{documentName}.json"] = new((_, _) => Get("/openapi/v1.json"), Public),
+        ["PAGE /Error?handler=HandlerExecution"] = new((_, _) => Get("/Error?code=400"), Public),
+        ["GET /Accounts/Login"] = new((_, _) => Get("/Accounts/Login"), Public),
+        ["POST /Accounts/Login"] = new((c, _) => Form("/Accounts/Login", c, ("Input.UserName", "khong-co"), ("Input.Password", "Sai-mat-khau-1")), Public),
+        ["GET /Accounts/Logout"] = new((_, _) => Get("/Accounts/Logout"), SignedIn),
+        ["POST /Accounts/Logout"] = new((c, _) => Form("/Accounts/Logout", c), SignedIn),
+        ["GET /Accounts/ChangePassword"] = new((_, _) => Get("/Accounts/ChangePassword"), SignedIn),
+        ["POST /Accounts/ChangePassword"] = new((c, _) => Form("/Accounts/ChangePassword", c), SignedIn),
+        ["GET /Accounts/Tokens"] = new((_, _) => Get("/Accounts/Tokens"), SignedIn),
+        ["POST /Accounts/Tokens"] = new((c, _) => Form("/Accounts/Tokens", c, ("Input.Name", "")), SignedIn),
+        ["POST /Accounts/Tokens?handler=Revoke"] = new((c, i) => Form($"/Accounts/Tokens?handler=Revoke&tokenId={(i ? c.OwnTokenId : c.OthersTokenId)}", c), OwnToken),
+        ["GET /Accounts/Users/Index"] = new((_, _) => Get("/Accounts/Users"), Only(Admin, Access.Allowed)),
+        ["GET /Accounts/Users/Create"] = new((_, _) => Get("/Accounts/Users/Create"), Only(Admin, Access.Allowed)),
+        ["POST /Accounts/Users/Create"] = new((c, _) => Form("/Accounts/Users/Create", c), Only(Admin, Access.Allowed)),
+        ["GET /Accounts/Users/Edit"] = new((c, i) => Get($"/Accounts/Users/Edit/{c.Account(i)}"), AdminAccount),
+        ["POST /Accounts/Users/Edit"] = new((c, i) => Form($"/Accounts/Users/Edit/{c.Account(i)}", c), AdminAccount),
+        ["POST /Accounts/Users/Edit?handler=ResetPassword"] = new((c, i) => Form($"/Accounts/Users/Edit/{c.Account(i)}?handler=ResetPassword", c), AdminAccount),
+        ["POST /Accounts/Users/Edit?handler=Lock"] = new((c, i) => Form($"/Accounts/Users/Edit/{c.Account(i)}?handler=Lock", c), AdminAccount),
+        ["POST /Accounts/Users/Edit?handler=Unlock"] = new((c, i) => Form($"/Accounts/Users/Edit/{c.Account(i)}?handler=Unlock", c), AdminAccount),
+
+        ["GET /Index"] = new((_, _) => Get("/"), SignedIn),
+        ["GET /Dashboard/Index"] = new((c, i) => Get($"/Dashboard/{c.Unit(i)}"), Read()),
+        ["GET /Units/Index"] = new((c, i) => Get($"/Units?open={c.Unit(i)}"), Read()),
+        ["GET /Units/Index?handler=Children"] = new((c, i) => Get($"/Units?handler=Children&id={c.Unit(i)}"), Read()),
+        ["GET /Units/Details"] = new((c, i) => Get($"/Units/Details/{c.Unit(i)}"), Read()),
+        ["GET /Units/Reorganize"] = new((_, _) => Get("/Units/Reorganize"), Only(Admin, Access.Allowed)),
+        ["POST /Units/Reorganize?handler=Merge"] = new((c, _) => Form("/Units/Reorganize?handler=Merge", c), Only(Admin, Access.Allowed)),
+        ["POST /Units/Reorganize?handler=Split"] = new((c, _) => Form("/Units/Reorganize?handler=Split", c), Only(Admin, Access.Allowed)),
+        ["POST /Units/Reorganize?handler=AddRow"] = new((c, _) => Form("/Units/Reorganize?handler=AddRow", c), Only(Admin, Access.Allowed)),
+
+        ["GET /Tasks/Index"] = new((c, i) => Get($"/Tasks?unit={c.Unit(i)}"), Read(Access.Refused)),
+        ["GET /Tasks/Create"] = new((c, i) => Get($"/Tasks/Create?parent={c.Task(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /Tasks/Create"] = new((c, i) => Form("/Tasks/Create", c, ("Input.Title", "Nhiệm vụ kiểm tra quyền"), ("Input.LeadUnitId", c.Unit(i)),
+            ("Input.DeadlineKind", "Date"), ("Input.DueDate", "2026-12-31")), OfficeOnly(Access.Refused)),
+        ["POST /Tasks/Create?handler=Units"] = new((c, i) => Form("/Tasks/Create?handler=Units", c, ("Input.LeadUnitId", c.Unit(i))), OfficeOnly()),
+        ["GET /Tasks/Details"] = new((c, i) => Get($"/Tasks/Details/{c.Task(i)}"), Read()),
+        ["GET /Tasks/Details?handler=Evidence"] = new((c, i) => Get($"/Tasks/Details/{c.Task(i)}?handler=Evidence&evidenceId={c.Evidence(i)}"), Read()),
+        ["POST /Tasks/Details?handler=Accept"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Accept", c), Right(TaskRight.Accept)),
+        ["POST /Tasks/Details?handler=Progress"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Progress", c,
+            ("Progress.Percent", "20"), ("Progress.Text", "Đã triển khai")), Right(TaskRight.Progress)),
+        ["POST /Tasks/Details?handler=Submit"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Submit", c), Right(TaskRight.Submit)),
+        ["POST /Tasks/Details?handler=Extension"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Extension", c,
+            ("Extension.RequestedDueDate", "2026-12-31"), ("Extension.Reason", "Cần thêm thời gian")), Right(TaskRight.RequestExtension)),
+        ["POST /Tasks/Details?handler=Complete"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Complete", c), Right(TaskRight.Complete)),
+        ["POST /Tasks/Details?handler=Return"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Return", c, ("Return.Reason", "Bổ sung số liệu")),
+            Right(TaskRight.Return)),
+        ["POST /Tasks/Details?handler=DecideExtension"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=DecideExtension&requestId={c.Extension(i)}", c,
+            ("Decision.Approve", "false"), ("Decision.Note", "Chưa đủ lý do")), Right(TaskRight.DecideExtension)),
+        ["POST /Tasks/Details?handler=FanOut"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=FanOut", c), Right(TaskRight.FanOut)),
+
+        ["GET /Documents/Index"] = new((_, _) => Get("/Documents"), SignedIn),
+        ["GET /Documents/Details"] = new((c, i) => Get($"/Documents/Details/{c.Document(i)}"), Read()),
+        ["GET /Documents/Create"] = new((_, _) => Get("/Documents/Create"), OfficeOnly()),
+        ["POST /Documents/Create"] = new((c, _) => Form("/Documents/Create", c), OfficeOnly()),
+
+        ["GET /Import/Index"] = new((_, _) => Get("/Import"), OfficeOnly()),
+        ["POST /Import/Index?handler=Read"] = new((c, _) => Form("/Import?handler=Read", c), OfficeOnly()),
+        ["POST /Import/Index?handler=Check"] = new((c, _) => Form("/Import?handler=Check", c), OfficeOnly()),
+        ["POST /Import/Index?handler=Confirm"] = new((c, _) => Form("/Import?handler=Confirm", c), OfficeOnly()),
+        ["GET /Conferences/Index"] = new((_, _) => Get("/Conferences"), SignedIn),
+        ["GET /Conferences/Details"] = new((_, _) => Get("/Conferences/Details/987654"), SignedInMissing),
+        ["GET /Conferences/Person"] = new((_, _) => Get("/Conferences/Person/987654"), SignedInMissing),
+        ["GET /Conferences/Source"] = new((_, _) => Get("/Conferences/Source/987654"), SignedInMissing),
+
+        ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
+        ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
+        ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
+        ["GET /api/documents/"] = new((_, _) => Get("/api/documents"), SignedIn),
+        ["GET /api/documents/{id:int}"] = new((c, i) => Get($"/api/documents/{c.Document(i)}"), Read()),
+        ["POST /api/documents/"] = new((_, _) => Json("/api/documents", new { Symbol = "x" }), OfficeOnly()),
+        ["GET /api/tasks/"] = new((c, i) => Get($"/api/tasks?unit={c.Unit(i)}"), Read(Access.Refused)),
+        ["GET /api/tasks/{id:int}"] = new((c, i) => Get($"/api/tasks/{c.Task(i)}"), Read()),
+        ["POST /api/tasks/"] = new((c, i) => Json("/api/tasks", new { Title = "Nhiệm vụ kiểm tra quyền", LeadUnitId = c.Unit(i), DeadlineKind = "Date", DueDate = "2026-12-31" }),
+            OfficeOnly(Access.Refused)),
+        ["POST /api/tasks/{id:int}/accept"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/accept", new { }), Right(TaskRight.Accept)),
+        ["POST /api/tasks/{id:int}/progress"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/progress", new { Percent = 30, Text = "Đã triển khai" }), Right(TaskRight.Progress)),
+        ["POST /api/tasks/{id:int}/evidence"] = new((c, i) => Multipart($"/api/tasks/{c.Task(i)}/evidence", ("Percent", "40"), ("Text", "Kèm minh chứng")),
+            Right(TaskRight.Progress)),
+        ["POST /api/tasks/{id:int}/submit"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/submit", new { }), Right(TaskRight.Submit)),
+        ["POST /api/tasks/{id:int}/extension"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/extension", new { RequestedDueDate = "2026-12-31", Reason = "Cần thêm thời gian" }),
+            Right(TaskRight.RequestExtension)),
+        ["POST /api/tasks/{id:int}/complete"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/complete", new { }), Right(TaskRight.Complete)),
+        ["POST /api/tasks/{id:int}/return"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/return", new { Reason = "Bổ sung số liệu" }), Right(TaskRight.Return)),
+        ["POST /api/tasks/{id:int}/extension/{requestId:int}/decision"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/extension/{c.Extension(i)}/decision",
+            new { Approve = false, Note = "Chưa đủ lý do" }), Right(TaskRight.DecideExtension)),
+        ["POST /api/tasks/{id:int}/fanout"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/fanout", new { }), Right(TaskRight.FanOut)),
+
+        // Last: a cancelled task takes no other action.
+        ["POST /Tasks/Details?handler=Cancel"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Cancel", c, ("Cancel.Reason", "Không còn cần thiết")),
+            Right(TaskRight.Cancel)),
+        ["POST /api/tasks/{id:int}/cancel"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/cancel", new { Reason = "Không còn cần thiết" }), Right(TaskRight.Cancel)),
+    };
+
+    [DbFact]
+    public async Task Every_route_answers_each_role_as_classified_inside_and_outside_its_scope()
+    {
+        var table = Table();
+        var routes = await RouteTable.KeysAsync(app.Services);
+        var unclassified = routes.Where(r => !table.ContainsKey(r)).ToList();
+        var stale = table.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(unclassified.Count == 0 && stale.Count == 0,
+            $"Classify every route in AccessMatrixTests.Table():\n  new, unclassified: {string.Join("\n    ", unclassified)}\n  gone: {string.Join(", ", stale)}");
+
+        var records = await RecordsAsync();
+        var failures = new List<string>();
+        foreach (var caller in Callers)
+        {
+            var ctx = await ContextAsync(caller, records);
+            foreach (var (key, entry) in table)
+                foreach (var inScope in new[] { true, false })
+                {
+                    var expected = entry.Expect(caller, inScope);
+                    using var request = entry.Request(ctx, inScope);
+                    using var response = await ctx.Client.SendAsync(request);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (Judge(response, body, expected, IsApi(key)) is { } wrong)
+                        failures.Add($"{caller ?? "anonymous"} · {key} · {(inScope ? "in scope" : "out of scope")}: expected {expected}, got {wrong}");
+                }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} answers differ from the table:\n" + string.Join("\n", failures));
+    }
+
+    private static bool IsApi(string key) => key.Split(' ')[1].StartsWith("/api", StringComparison.Ordinal);
+
+    /// <summary>Null when the answer is what was expected; otherwise what came instead.</summary>
+    private static string? Judge(HttpResponseMessage response, string body, Access expected, bool api)
+    {
+        var status = (int)response.StatusCode;
+        // The challenge sends the person to sign in and back; signing out lands on the sign-in page without a way back.
+        var toLogin = status == 302 && response.Headers.Location?.ToString().Contains("/Accounts/Login?ReturnUrl=", StringComparison.OrdinalIgnoreCase) == true;
+        var refusedPage = status == 200 && (body.Contains("id=\"problems\"", StringComparison.Ordinal)
+            || body.Contains("field-validation-error", StringComparison.Ordinal));
+        var ok = expected switch
+        {
+            Access.SignIn => api ? status == 401 : toLogin,
+            Access.Forbidden => status == 403,
+            Access.NotFound => status == 404,
+            Access.Refused => api ? status == 400 : refusedPage,
+            _ => !toLogin && status is >= 200 and < 400 or 400 or 409,
+        };
+        return ok ? null : $"{status}{(response.Headers.Location is { } location ? " → " + location : "")} {Excerpt(body)}";
+    }
+
+    private static string Excerpt(string body)
+    {
+        var text = Tags().Replace(body, " ");
+        text = Spaces().Replace(text, " ").Trim();
+        return text.Length > 160 ? text[..160] + "…" : text;
+    }
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // ---- the records and the callers ------------------------------------------------------------
+
+    private sealed record Records(int TaskIn, int TaskOut, int ExtensionIn, int ExtensionOut, int EvidenceIn, int EvidenceOut,
+        int DocumentIn, int DocumentOut, int AccountIn);
+
+    private sealed record Ctx(HttpClient Client, string Antiforgery, Records Records, TestUnits Units, int OwnTokenId, int OthersTokenId)
+    {
+        public int Unit(bool inScope) => inScope ? Units.BaDinh.Id : Units.HoanKiem.Id;
+        public int Task(bool inScope) => inScope ? Records.TaskIn : Records.TaskOut;
+        public int Extension(bool inScope) => inScope ? Records.ExtensionIn : Records.ExtensionOut;
+        public int Evidence(bool inScope) => inScope ? Records.EvidenceIn : Records.EvidenceOut;
+        public int Document(bool inScope) => inScope ? Records.DocumentIn : Records.DocumentOut;
+        public int Account(bool inScope) => inScope ? Records.AccountIn : 987654;
+    }
+
+    /// <summary>
+    /// Inside: a task the caller's unit (Ba Đình) both leads and assigned, a document it registered.
+    /// Outside: a task of Hoàn Kiếm assigned by the city, a document Hoàn Kiếm registered.
+    /// </summary>
+    private async Task<Records> RecordsAsync()
+    {
+        var units = app.Units;
+        using var admin = app.AdminClient();
+        async Task<(int Task, int Extension, int Evidence)> TaskAsync(int lead, int assignedBy)
+        {
+            var task = await admin.PostAsync("/api/tasks", new
+            {
+                Title = "Nhiệm vụ của bảng phân quyền",
+                LeadUnitId = lead,
+                AssignedByUnitId = assignedBy,
+                DeadlineKind = "Date",
+                DueDate = app.Clock.Today.AddDays(30),
+            }).OkAsync<TaskDetail>();
+            await admin.ActAsync(task.Id, "accept");
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("10"), "Percent" },
+                { new StringContent("Đã triển khai"), "Text" },
+                { new ByteArrayContent("minh chứng"u8.ToArray()), "files", "minh-chung.txt" },
+            };
+            await admin.PostAsync($"/api/tasks/{task.Id}/evidence", form).OkAsync<System.Text.Json.JsonElement>();
+            var extension = await admin.PostAsync($"/api/tasks/{task.Id}/extension",
+                new { RequestedDueDate = app.Clock.Today.AddDays(60), Reason = "Chờ số liệu quý" }).OkAsync<System.Text.Json.JsonElement>();
+            var detail = await admin.TaskAsync(task.Id);
+            return (task.Id, extension.GetProperty("id").GetInt32(), detail.Progress[0].Evidence[0].Id);
+        }
+        var inside = await TaskAsync(units.BaDinh.Id, units.BaDinh.Id);
+        var outside = await TaskAsync(units.HoanKiem.Id, units.Root.Id);
+        var (documentIn, documentOut) = await app.WithServicesAsync(async services =>
+        {
+            var registry = services.GetRequiredService<DocumentRegistry>();
+            async Task<int> RegisterAsync(string symbol, int unitId) =>
+                (await registry.RegisterAsync(new NewDocument { Symbol = symbol, IssuedOn = new DateOnly(2026, 1, 5), Title = "Kế hoạch của đơn vị" },
+                    DocumentStatus.Registered, unitId)).Value!.Id;
+            return (await RegisterAsync("101-KH/TU", units.BaDinh.Id), await RegisterAsync("102-KH/TU", units.HoanKiem.Id));
+        });
+        var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
+        foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
+            (await app.ClientAsync(role, units.BaDinh)).Dispose();
+        return new Records(inside.Task, outside.Task, inside.Extension, outside.Extension, inside.Evidence, outside.Evidence,
+            documentIn, documentOut, account.Id);
+    }
+
+    private async Task<Ctx> ContextAsync(string? role, Records records)
+    {
+        var units = app.Units;
+        var client = role is null ? app.AnonymousClient()
+            : role == Roles.Administrator ? await app.ClientAsync(role, null, followRedirects: false)
+            : await app.ClientAsync(role, units.BaDinh, followRedirects: false);
+        // The antiforgery token of a form the caller can open; the client keeps its cookie.
+        var page = await client.GetAsync(role is null ? "/Accounts/Login" : "/Accounts/Tokens");
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token.");
+        var (own, others) = await app.WithDbAsync(async db =>
+        {
+            var userName = role is null ? AccountSeed.AdminUserName : TestApp.UserNameFor(role, role == Roles.Administrator ? null : units.BaDinh);
+            var otherName = role == Roles.Administrator ? TestApp.UserNameFor(Roles.Viewer, units.BaDinh) : AccountSeed.AdminUserName;
+            var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+            var otherId = await db.Users.Where(u => u.UserName == otherName).Select(u => u.Id).SingleAsync();
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            // Spare tokens: revoking them must not sign the caller out of the matrix.
+            var (ownRow, _) = await AccessTokens.AddAsync(db, userId, "để thu hồi", now, days: null);
+            var (otherRow, _) = await AccessTokens.AddAsync(db, otherId, "của người khác", now, days: null);
+            return (ownRow.Id, otherRow.Id);
+        });
+        return new Ctx(client, token, records, units, own, others);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Json(string url, object body) =>
+        new(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Api.Json) };
+
+    private static HttpRequestMessage Form(string url, Ctx ctx, params (string Name, object Value)[] fields) =>
+        new(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture)!))
+                .Append(new("__RequestVerificationToken", ctx.Antiforgery))),
+        };
+
+    private static HttpRequestMessage Multipart(string url, params (string Name, string Value)[] fields)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            content.Add(new StringContent(value, Encoding.UTF8), name);
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+}
+
+public sealed class AccessMatrixOnSqlite(SqliteApp app) : AccessMatrixTests(app), IClassFixture<SqliteApp>;
+
+[OnPostgres]
+public sealed class AccessMatrixOnPostgres(PostgresApp app) : AccessMatrixTests(app), IClassFixture<PostgresApp>;

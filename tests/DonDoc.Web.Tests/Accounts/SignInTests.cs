@@ -1,0 +1,235 @@
+using System.Net;
+using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Tests.Import;
+using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DonDoc.Web.Tests.Accounts;
+
+/// <summary>Signing in through the page: the password policy, lockout, sessions that end, and the administrator's account pages.</summary>
+public abstract class SignInTests(TestApp app)
+{
+    private const string Password = "Mat-khau-Ba-Dinh-2026";
+
+    [DbFact]
+    public async Task A_person_signs_in_is_sent_back_where_they_were_and_signs_out()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        // The sign-in page needs its stylesheet before anyone has signed in.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/css/site.css")).StatusCode);
+        var asked = await browser.GetAsync("/Tasks");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.StartsWith("/Accounts/Login?ReturnUrl=", asked.Headers.Location!.PathAndQuery);
+
+        var signedIn = await SignInAsync(browser, name, Password, returnUrl: "/Tasks");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/Tasks", signedIn.Headers.Location!.ToString());
+        var page = await browser.GetStringAsync("/Tasks");
+        Assert.Contains("id=\"user-nav\"", page);
+        // The API takes the same cookie as the pages.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/tasks")).StatusCode);
+
+        var logout = PageForm.Of(await PageForm.ParseAsync(await browser.GetAsync("/Tasks")), "form-logout");
+        Assert.Equal(HttpStatusCode.Redirect, (await logout.PostAsync(browser)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/Tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/tasks")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task A_return_address_on_another_site_is_ignored()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        var signedIn = await SignInAsync(browser, name, Password, returnUrl: "https://lua-dao.example/dang-nhap");
+        Assert.Equal("/", signedIn.Headers.Location!.ToString());
+    }
+
+    [DbFact]
+    public async Task Five_wrong_passwords_lock_the_account_until_the_administrator_unlocks_it()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        for (var i = 1; i <= 5; i++)
+        {
+            var refused = await PageForm.ParseAsync(await SignInAsync(browser, name, "Sai-mat-khau-" + i));
+            Assert.Contains(i < 5 ? "không đúng" : "tạm khóa", string.Join(" ", PageForm.Problems(refused)));
+        }
+        var locked = await PageForm.ParseAsync(await SignInAsync(browser, name, Password));
+        Assert.Contains("tạm khóa", string.Join(" ", PageForm.Problems(locked)));
+        Assert.Contains("15 phút", string.Join(" ", PageForm.Problems(locked)));
+
+        using var admin = await AdminBrowserAsync();
+        var id = await UserIdAsync(name);
+        var edit = await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}"));
+        Assert.Contains("Tạm khóa", edit.GetElementById("user-state")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForm.Of(edit, "form-user-unlock").PostAsync(admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, name, Password)).StatusCode);
+    }
+
+    [DbFact]
+    public async Task An_unknown_name_gets_the_same_answer_as_a_wrong_password()
+    {
+        using var browser = Browser();
+        var unknown = PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(browser, "khong-ton-tai", Password)));
+        Assert.Equal(["Tên đăng nhập hoặc mật khẩu không đúng."], unknown);
+    }
+
+    [DbFact]
+    public async Task A_session_ends_after_thirty_idle_minutes_and_after_eight_hours_in_any_case()
+    {
+        var start = app.Clock.GetUtcNow();
+        try
+        {
+            var name = await NewUserAsync(Roles.Viewer);
+            using var idle = Browser();
+            await SignInAsync(idle, name, Password);
+            app.Clock.Advance(TimeSpan.FromMinutes(29));
+            Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/Tasks")).StatusCode);
+            app.Clock.Advance(TimeSpan.FromMinutes(31));
+            Assert.Equal(HttpStatusCode.Redirect, (await idle.GetAsync("/Tasks")).StatusCode);
+
+            app.Clock.Set(start);
+            using var busy = Browser();
+            await SignInAsync(busy, name, Password);
+            // Active every twenty minutes: the sliding window keeps the session until the eighth hour.
+            for (var minutes = 20; minutes < 8 * 60; minutes += 20)
+            {
+                app.Clock.Set(start.AddMinutes(minutes));
+                Assert.True((await busy.GetAsync("/Tasks")).StatusCode == HttpStatusCode.OK, $"signed out after {minutes} minutes");
+            }
+            app.Clock.Set(start.AddMinutes(8 * 60 + 5));
+            Assert.Equal(HttpStatusCode.Redirect, (await busy.GetAsync("/Tasks")).StatusCode);
+        }
+        finally
+        {
+            app.Clock.Set(start);
+        }
+    }
+
+    [DbFact]
+    public async Task Changing_ones_password_follows_the_policy_in_Vietnamese()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        await SignInAsync(browser, name, Password);
+        async Task<IReadOnlyList<string>> ChangeAsync(string current, string next, string confirm)
+        {
+            var form = PageForm.Of(await PageForm.ParseAsync(await browser.GetAsync("/Accounts/ChangePassword")), "form-change-password");
+            form["Input.Current"] = current;
+            form["Input.New"] = next;
+            form["Input.Confirm"] = confirm;
+            var response = await form.PostAsync(browser);
+            return response.StatusCode == HttpStatusCode.Redirect ? [] : PageForm.Problems(await PageForm.ParseAsync(response));
+        }
+
+        Assert.Equal(["Mật khẩu hiện tại không đúng."], await ChangeAsync("Sai-mat-khau-1", "Mat-khau-moi-2026", "Mat-khau-moi-2026"));
+        Assert.Equal(["Hai lần nhập mật khẩu mới không giống nhau."], await ChangeAsync(Password, "Mat-khau-moi-2026", "Mat-khau-khac-2026"));
+        var weak = await ChangeAsync(Password, "aaaa", "aaaa");
+        Assert.Contains("Mật khẩu phải dài ít nhất 10 ký tự.", weak);
+        Assert.Contains("Mật khẩu phải có ít nhất một chữ số (0–9).", weak);
+        Assert.Contains("Mật khẩu phải có ít nhất một chữ hoa (A–Z).", weak);
+        Assert.Contains("Mật khẩu phải có ít nhất 5 ký tự khác nhau.", weak);
+
+        Assert.Empty(await ChangeAsync(Password, "Mat-khau-moi-2026", "Mat-khau-moi-2026"));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Tasks")).StatusCode);
+        using var again = Browser();
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(again, name, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(again, name, "Mat-khau-moi-2026")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_administrator_creates_accounts_resets_passwords_and_locks_them()
+    {
+        using var admin = await AdminBrowserAsync();
+        var create = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync("/Accounts/Users/Create")), "form-user-create");
+        create["Input.UserName"] = "nguyen.van.binh";
+        create["Input.Account.DisplayName"] = "Nguyễn Văn Bình";
+        create["Input.Account.UnitCode"] = app.Units.BaDinh.Code;
+        create["Input.Account.Roles"] = Roles.Leader;
+        create["Input.Password"] = "ngan";
+        var refused = PageForm.Problems(await PageForm.ParseAsync(await create.PostAsync(admin)));
+        Assert.Contains("Mật khẩu phải dài ít nhất 10 ký tự.", refused);
+
+        create["Input.Password"] = null;
+        create["Input.Account.UnitCode"] = null;
+        Assert.Contains("Nhập mã đơn vị", string.Join(" ", PageForm.Problems(await PageForm.ParseAsync(await create.PostAsync(admin)))));
+        create["Input.Account.UnitCode"] = app.Units.BaDinh.Code;
+        var created = await PageForm.ParseAsync(await create.PostAsync(admin));
+        var drawn = created.GetElementById("user-password")!.TextContent;
+        using (var binh = Browser())
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(binh, "nguyen.van.binh", drawn)).StatusCode);
+
+        var id = await UserIdAsync("nguyen.van.binh");
+        var edit = await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}"));
+        var reset = PageForm.Of(edit, "form-user-reset");
+        reset["Reset.Password"] = "Mat-khau-cap-lai-2026";
+        Assert.Equal(HttpStatusCode.Redirect, (await reset.PostAsync(admin)).StatusCode);
+        using (var binh = Browser())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(binh, "nguyen.van.binh", drawn)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(binh, "nguyen.van.binh", "Mat-khau-cap-lai-2026")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await binh.GetAsync("/Tasks")).StatusCode);
+
+            var roles = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}")), "form-user-edit");
+            Assert.Equal(Roles.Leader, roles["Account.Roles"]);
+            var locked = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}")), "form-user-lock");
+            Assert.Equal(HttpStatusCode.Redirect, (await locked.PostAsync(admin)).StatusCode);
+            Assert.Contains("Đã khóa", (await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}"))).GetElementById("user-state")!.TextContent);
+            // The open session ends with the next request, not when the cookie is next checked.
+            Assert.Equal(HttpStatusCode.Redirect, (await binh.GetAsync("/Tasks")).StatusCode);
+            Assert.Contains("tạm khóa", string.Join(" ", PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(binh, "nguyen.van.binh", "Mat-khau-cap-lai-2026")))));
+        }
+    }
+
+    [DbFact]
+    public async Task The_last_administrator_cannot_be_demoted()
+    {
+        using var admin = await AdminBrowserAsync();
+        var id = await UserIdAsync(AccountSeed.AdminUserName);
+        var form = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}")), "form-user-edit");
+        form["Account.Roles"] = Roles.Viewer;
+        form["Account.UnitCode"] = app.Units.Root.Code;
+        var problems = PageForm.Problems(await PageForm.ParseAsync(await form.PostAsync(admin)));
+        Assert.Contains("quản trị hệ thống duy nhất", string.Join(" ", problems));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<HttpClient> AdminBrowserAsync()
+    {
+        var browser = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, AccountSeed.AdminUserName, TestApp.AdminPassword)).StatusCode);
+        return browser;
+    }
+
+    private async Task<string> NewUserAsync(string role)
+    {
+        var name = $"nguoi-dung-{Guid.NewGuid():N}"[..24];
+        await app.CreateUserAsync(name, role, app.Units.BaDinh, Password);
+        return name;
+    }
+
+    private Task<int> UserIdAsync(string name) => app.WithServicesAsync(async services =>
+        (await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(name))!.Id);
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string name, string password, string? returnUrl = null)
+    {
+        var url = "/Accounts/Login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        var form = PageForm.Of(await PageForm.ParseAsync(await browser.GetAsync(url)), "form-login");
+        form["Input.UserName"] = name;
+        form["Input.Password"] = password;
+        return await form.PostAsync(browser);
+    }
+}
+
+public sealed class SignInOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+
+[OnPostgres]
+public sealed class SignInOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;

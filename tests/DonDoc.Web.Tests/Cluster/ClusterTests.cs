@@ -1,0 +1,115 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
+using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DonDoc.Web.Tests.Cluster;
+
+/// <summary>What several instances share through the database: data-protection keys and job leases.</summary>
+public abstract class ClusterTests(TestApp app)
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
+
+    [DbFact]
+    public async Task A_lease_is_held_by_one_instance_until_it_expires()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithDbAsync(async db =>
+        {
+            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now));
+            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(5)));
+            // The holder renews its own lease before it runs out.
+            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now.AddMinutes(9)));
+            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(15)));
+            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(20)));
+            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now.AddMinutes(21)));
+        });
+    }
+
+    [DbFact]
+    public async Task Instances_racing_for_a_free_or_expired_lease_get_exactly_one_winner()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        foreach (var (job, at) in new[] { ("job-new", now), ("job-new", now.AddHours(1)) })
+        {
+            var attempts = Enumerable.Range(0, 8).Select(i => app.WithDbAsync(db =>
+                Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, job, $"instance-{i}", Ttl, at)));
+            var won = await Task.WhenAll(attempts);
+            Assert.Equal(1, won.Count(w => w));
+        }
+    }
+
+    [DbFact]
+    public async Task The_evidence_sweep_removes_only_old_files_no_report_names()
+    {
+        Directory.CreateDirectory(app.EvidenceDirectory);
+        string Write(string name, TimeSpan age)
+        {
+            var path = Path.Combine(app.EvidenceDirectory, name);
+            File.WriteAllText(path, "minh chứng");
+            File.SetLastWriteTimeUtc(path, app.Clock.GetUtcNow().UtcDateTime - age);
+            return path;
+        }
+        var orphan = Write("orphan.pdf", TimeSpan.FromDays(2));
+        var fresh = Write("fresh.pdf", TimeSpan.FromHours(1));
+        var kept = Write("kept.pdf", TimeSpan.FromDays(3));
+        await app.WithDbAsync(async db =>
+        {
+            var task = new TaskItem { Title = "Nhiệm vụ có minh chứng", LeadUnitId = app.Units.BaDinh.Id, AssignedByUnitId = app.Units.Root.Id, AssignedOn = app.Clock.Today };
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync();
+            db.ProgressReports.Add(new ProgressReport
+            {
+                TaskId = task.Id, ReportedOn = app.Clock.Today, Percent = 10, Text = "Có tệp",
+                Evidence = [new Evidence { FileName = "biên bản.pdf", ContentType = "application/pdf", Size = 10, StoredName = "kept.pdf" }],
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<EvidenceSweep>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, removed);
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(kept));
+    }
+
+    [DbFact]
+    public async Task A_second_instance_reads_what_the_first_protected()
+    {
+        var payload = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("phiên đăng nhập");
+        Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+
+        await using var second = new SecondInstance(app);
+        var read = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload);
+        Assert.Equal("phiên đăng nhập", read);
+    }
+
+    private sealed class SecondInstance(TestApp first) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("DONDOC_DB", first.ConnectionString);
+            builder.UseSetting("DonDoc:DemoData", "false");
+            builder.UseSetting("Evidence:Directory", first.EvidenceDirectory);
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(first.Clock);
+            });
+        }
+    }
+}
+
+public sealed class ClusterOnSqlite(SqliteApp app) : ClusterTests(app), IClassFixture<SqliteApp>;
+
+[OnPostgres]
+public sealed class ClusterOnPostgres(PostgresApp app) : ClusterTests(app), IClassFixture<PostgresApp>;
