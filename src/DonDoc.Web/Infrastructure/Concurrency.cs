@@ -20,18 +20,28 @@ public interface IVersioned
 public sealed record FieldChange(string Field, string? Yours, string? Current);
 
 /// <summary>A change refused because the record changed after the caller read it, with what changed.</summary>
+/// <param name="Actions">What was done meanwhile ("Báo cáo tiến độ 50%"), oldest first.</param>
 public sealed record Conflict(string Table, string What, int YourVersion, int? CurrentVersion, IReadOnlyList<FieldChange> Changes,
-    string? ChangedBy, DateTime? ChangedAtUtc)
+    IReadOnlyList<string> Actions, string? ChangedBy, DateTime? ChangedAtUtc)
 {
     public string Message => CurrentVersion is { } current
         ? $"{What} đã được cập nhật lên phiên bản {current} sau khi bạn mở phiên bản {YourVersion}; thao tác của bạn chưa được thực hiện để không ghi đè thay đổi đó."
         : $"{What} đã bị xóa sau khi bạn mở; thao tác của bạn chưa được thực hiện.";
 
-    /// <summary>The message with what changed, for pages that show a refusal as one line.</summary>
-    public string Summary => Changes.Count == 0
-        ? Message
-        : $"{Message} Đã thay đổi: {string.Join("; ", Changes.Select(c =>
-            $"{AuditText.FieldLabel(c.Field)}: {AuditText.Value(Table, c.Field, c.Yours)} → {AuditText.Value(Table, c.Field, c.Current)}"))}.";
+    /// <summary>The message with what was done and what changed, for pages that show a refusal as one line.</summary>
+    public string Summary
+    {
+        get
+        {
+            var text = Message;
+            if (Actions.Count > 0)
+                text += $" Trong lúc đó: {string.Join("; ", Actions)}.";
+            if (Changes.Count > 0)
+                text += $" Đã thay đổi: {string.Join("; ", Changes.Select(c =>
+                    $"{AuditText.FieldLabel(c.Field)}: {AuditText.Value(Table, c.Field, c.Yours)} → {AuditText.Value(Table, c.Field, c.Current)}"))}.";
+            return text;
+        }
+    }
 }
 
 public sealed record ConflictField(string Field, string Label, string? Yours, string? Current);
@@ -48,10 +58,22 @@ public static class Versions
             var version = entry.Property<int>(nameof(IVersioned.Version));
             if (entry.State == EntityState.Added && version.CurrentValue == 0)
                 version.CurrentValue = 1;
-            // A version set by hand (a retry after a conflict) is left as it is.
+            // Already raised by Touch: once per save.
             else if (entry.State == EntityState.Modified && !version.IsModified && entry.Properties.Any(p => p.IsModified))
                 version.CurrentValue = version.OriginalValue + 1;
         }
+    }
+
+    /// <summary>
+    /// Counts an action on what belongs to a record (a progress report, an extension request, children
+    /// handed down) as a change of the record, even when none of its own columns changes: a client
+    /// holding the version from before must not act as if nothing had happened.
+    /// </summary>
+    public static void Touch(DbContext db, IVersioned record)
+    {
+        var version = db.Entry(record).Property<int>(nameof(IVersioned.Version));
+        if (!version.IsModified)
+            version.CurrentValue = version.OriginalValue + 1;
     }
 
     public static string ETag(int version) => $"\"{version}\"";
@@ -100,16 +122,17 @@ public static class Versions
         var (recordType, recordId) = Audit.RecordOf(type, Original, key);
         var current = await entry.GetDatabaseValuesAsync(ct);
         if (current is null)
-            return new Conflict(table, what, yourVersion, null, [], null, null);
+            return new Conflict(table, what, yourVersion, null, [], [], null, null);
 
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(e => e.RecordType == recordType && e.RecordId == recordId && e.EntityType == table && e.EntityId == key
                 && e.Action == AuditAction.Modified)
             .OrderBy(e => e.Id)
-            .Select(e => new { e.UserName, e.AtUtc, e.Changes })
+            .Select(e => new { e.UserName, e.AtUtc, e.Changes, e.Detail })
             .ToListAsync(ct);
         var yours = new Dictionary<string, string?>();
         var order = new List<string>();
+        var actions = new List<string>();
         string? changedBy = null;
         DateTime? changedAt = null;
         foreach (var row in rows)
@@ -120,6 +143,8 @@ public static class Versions
                 continue;
             foreach (var change in changes.Where(c => yours.TryAdd(c.Field, c.Old)))
                 order.Add(change.Field);
+            if (row.Detail is { Length: > 0 } detail)
+                actions.Add(detail);
             changedBy = row.UserName;
             changedAt = DateTime.SpecifyKind(row.AtUtc, DateTimeKind.Utc);
         }
@@ -129,7 +154,7 @@ public static class Versions
             .Where(c => c.Yours != c.Current)
             .ToList();
         var currentVersion = entity is IVersioned ? current[nameof(IVersioned.Version)] as int? : null;
-        return new Conflict(table, what, yourVersion, currentVersion ?? yourVersion + 1, fields, changedBy, changedAt);
+        return new Conflict(table, what, yourVersion, currentVersion ?? yourVersion + 1, fields, actions, changedBy, changedAt);
     }
 
     /// <summary>409 in problem+json: what changed, your value and the current one, and the current version as ETag.</summary>
@@ -147,6 +172,7 @@ public static class Versions
                 ["yourVersion"] = conflict.YourVersion,
                 ["changedBy"] = conflict.ChangedBy,
                 ["changedAt"] = conflict.ChangedAtUtc,
+                ["actions"] = conflict.Actions,
                 ["changes"] = conflict.Changes
                     .Select(c => new ConflictField(c.Field, AuditText.FieldLabel(c.Field), c.Yours, c.Current)).ToList(),
             });

@@ -1,14 +1,9 @@
-using DonDoc.Web.Data;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DonDoc.Web.Tests.Cluster;
 
@@ -88,24 +83,9 @@ public abstract class ClusterTests(TestApp app)
         var payload = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("phiên đăng nhập");
         Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
 
-        await using var second = new SecondInstance(app);
+        await using var second = new OtherInstance(app);
         var read = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload);
         Assert.Equal("phiên đăng nhập", read);
-    }
-
-    private sealed class SecondInstance(TestApp first) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("DONDOC_DB", first.ConnectionString);
-            builder.UseSetting("DonDoc:DemoData", "false");
-            builder.UseSetting("Evidence:Directory", first.EvidenceDirectory);
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(first.Clock);
-            });
-        }
     }
 }
 

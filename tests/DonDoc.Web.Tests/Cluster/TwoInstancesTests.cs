@@ -5,14 +5,6 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DonDoc.Web.Tests.Cluster;
 
@@ -22,14 +14,14 @@ namespace DonDoc.Web.Tests.Cluster;
 /// </summary>
 public abstract class TwoInstancesTests(TestApp app) : IAsyncLifetime
 {
-    private Instance _a = null!;
-    private Instance _b = null!;
+    private OtherInstance _a = null!;
+    private OtherInstance _b = null!;
 
     public Task InitializeAsync()
     {
-        _a = new Instance(app);
-        _b = new Instance(app);
-        Assert.NotEqual(_a.Address.Port, _b.Address.Port);
+        _a = new OtherInstance(app, onKestrel: true);
+        _b = new OtherInstance(app, onKestrel: true);
+        Assert.NotEqual(_a.Address!.Port, _b.Address!.Port);
         return Task.CompletedTask;
     }
 
@@ -117,43 +109,11 @@ public abstract class TwoInstancesTests(TestApp app) : IAsyncLifetime
         return created.Id;
     }
 
-    private HttpClient Api(Instance instance)
+    private static HttpClient Api(OtherInstance instance)
     {
         var client = new HttpClient { BaseAddress = instance.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", instance.Token);
         return client;
-    }
-
-    /// <summary>One more instance of the application, on its own Kestrel port, over the test app's database.</summary>
-    private sealed class Instance : WebApplicationFactory<Program>
-    {
-        private readonly TestApp _app;
-
-        public Instance(TestApp app)
-        {
-            _app = app;
-            UseKestrel(0);
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Address = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
-            Token = app.TokenForAsync(AccountSeed.AdminUserName).GetAwaiter().GetResult();
-        }
-
-        public Uri Address { get; }
-        public string Token { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("DONDOC_DB", _app.ConnectionString);
-            builder.UseSetting("DonDoc:DemoData", "false");
-            builder.UseSetting("Evidence:Directory", _app.EvidenceDirectory);
-            builder.UseSetting(AccountSeed.AdminPasswordVariable, TestApp.AdminPassword);
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(_app.Clock);
-            });
-        }
     }
 }
 

@@ -55,6 +55,7 @@ public abstract class ConflictTests(TestApp app)
         Assert.Equal("Assigned", status.GetProperty("yours").GetString());
         Assert.Equal("Accepted", status.GetProperty("current").GetString());
         Assert.DoesNotContain(problem.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() is "Version" or "UpdatedAtUtc");
+        Assert.Equal(["Tiếp nhận nhiệm vụ"], problem.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
 
         // Nothing was overwritten, nor written.
         var task = await _first.TaskAsync(id);
@@ -66,6 +67,30 @@ public abstract class ConflictTests(TestApp app)
         using var retried = await SendAsync(_second, $"/api/tasks/{id}/cancel", new { Reason = "Không còn phù hợp" }, "\"2\"");
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(TaskState.Cancelled, (await _first.TaskAsync(id)).Status);
+    }
+
+    [DbFact]
+    public async Task Api_adding_to_a_task_is_a_change_of_the_task()
+    {
+        var id = await CreateTaskAsync("Chuẩn bị nội dung hội nghị sơ kết");
+        await _first.PostAsync($"/api/tasks/{id}/accept").OkAsync<JsonElement>();
+        await _first.PostAsync($"/api/tasks/{id}/progress", new { Percent = 0, Text = "Đã lập đề cương." }).OkAsync<JsonElement>();
+        var read = (await _second.TaskAsync(id)).Version;
+        // A progress report that changes none of the task's own values, and an extension request, still move its version on.
+        await _first.PostAsync($"/api/tasks/{id}/progress", new { Percent = 0, Text = "Đã xin ý kiến các ban." }).OkAsync<JsonElement>();
+        var afterReport = (await _first.TaskAsync(id)).Version;
+        Assert.True(afterReport > read);
+        var due = (await _first.TaskAsync(id)).DueDate!.Value;
+        await _first.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = due.AddDays(10), Reason = "Chờ ý kiến các ban" }).OkAsync<JsonElement>();
+        Assert.True((await _first.TaskAsync(id)).Version > afterReport);
+
+        using var refused = await SendAsync(_second, $"/api/tasks/{id}/progress", new { Percent = 10, Text = "Báo cáo từ trang cũ" }, $"\"{read}\"");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var actions = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Equal(2, actions.Count);
+        Assert.StartsWith("Báo cáo tiến độ", actions[0]);
+        Assert.StartsWith("Đề nghị gia hạn đến", actions[1]);
+        Assert.Equal(2, (await _first.TaskAsync(id)).Progress.Count);
     }
 
     [DbFact]

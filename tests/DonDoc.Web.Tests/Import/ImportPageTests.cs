@@ -86,7 +86,7 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         var documentsBefore = await _app.WithDbAsync(db => db.Documents.CountAsync());
 
         // Decomposed input, old-style tone marks: everything stored must come out NFC and in the usual style.
-        var form = Form(await ReadAsync(News.Normalize(NormalizationForm.FormD)));
+        var form = Form(await ReadAsync(News.Normalize(NormalizationForm.FormD), published: "2026-01-16"));
         form.Untick("Review.Documents[2].Include");
         form["Review.Figures[2].Value"] = "31";
         form.Untick("Review.Figures[1].Include");
@@ -104,6 +104,7 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
             Assert.Equal("Thành ủy tổng kết công tác xây dựng Đảng năm 2025", conference.Title);
             Assert.Equal(new DateOnly(2026, 1, 15), conference.HeldOn);
             Assert.True(conference.Source!.Content.IsNormalized(NormalizationForm.FormC));
+            Assert.Equal(new DateOnly(2026, 1, 16), conference.Source.PublishedOn);
             Assert.Contains("Bí thư Thành ủy;", conference.Source.Content);
 
             var cited = await db.ConferenceDocuments.Where(d => d.ConferenceId == id).Include(d => d.Document).ToListAsync();

@@ -80,7 +80,10 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => ConfigureInstance(builder);
+
+    /// <summary>The settings of this app's host, shared by any further instance over the same database.</summary>
+    public void ConfigureInstance(IWebHostBuilder builder)
     {
         builder.UseSetting("DONDOC_DB", ConnectionString);
         builder.UseSetting("DonDoc:DemoData", "false");

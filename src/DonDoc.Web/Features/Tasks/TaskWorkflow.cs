@@ -129,6 +129,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             Periods = periods.Select(p => new TaskPeriod { Label = p.Label, StartsOn = p.StartsOn, DueDate = p.DueDate }).ToList(),
         }).ToList();
         db.Tasks.AddRange(children);
+        Versions.Touch(db, parent);
         db.ChangeNote = "Giao cho đơn vị cấp dưới";
         if (await SaveAsync(ct) is { } conflict)
             return conflict;
@@ -239,6 +240,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                 });
             }
             task.Status = TaskState.InProgress;
+            Versions.Touch(db, task);
             task.Percent = input.Percent;
             task.UpdatedAtUtc = clock.UtcNow;
             // A new report changes the task even when its state and percent stay the same: whoever
@@ -301,6 +303,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
         task.Version++;
         db.ExtensionRequests.Add(request);
+        Versions.Touch(db, task);
+        db.ChangeNote = $"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         if (await SaveAsync(ct) is { } conflict)
             return conflict;
         return request;
@@ -329,6 +333,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             task.UpdatedAtUtc = clock.UtcNow;
             db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         }
+        else
+            db.ChangeNote = input.Approve ? "Đồng ý gia hạn" : "Không đồng ý gia hạn";
+        if (task is not null)
+            Versions.Touch(db, task);
         if (await SaveAsync(ct) is { } conflict)
             return conflict;
         return request;
