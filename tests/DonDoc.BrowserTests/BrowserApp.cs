@@ -86,6 +86,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>Reads the app's database directly, to check what the pages did or did not write.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
     private async Task SeedAsync()
     {
         await using var scope = Services.CreateAsyncScope();

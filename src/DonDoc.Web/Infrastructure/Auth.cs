@@ -63,6 +63,9 @@ public static class Auth
             })
             .AddPolicyScheme(EitherScheme, "Cookie hoặc mã truy cập", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    // The browser sends the cookie by itself, so a page on another site could make the API act
+                    // for its user; the API's forms carry no antiforgery token, so only a token may change things.
+                    || (IsApi(http.Request) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
                     ? TokenScheme
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenScheme, null);
