@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
@@ -14,6 +15,18 @@ if (args.Length > 0 && Verbs.IsVerb(args[0]))
     return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+// Defaults below every other source, so Logging__LogLevel__… still overrides them: one line per SQL
+// command would bury the start's messages (the administrator's password among them) under the seed's inserts.
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    },
+});
 builder.Services.AddDonDocDb(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => BindingMessages.UseVietnamese(o.ModelBindingMessageProvider));
@@ -48,7 +61,8 @@ app.UseAuthorization();
 app.UseUserScope();
 // The API description names routes and fields, no data: programs may read it before they have a token.
 app.MapOpenApi().AllowAnonymous();
-app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous();
+// Answered by routing itself, before authentication: a Bearer header sent along must not make it read the database.
+app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous().ShortCircuit();
 app.MapRazorPages();
 app.MapUnitsApi();
 app.MapDocumentsApi();

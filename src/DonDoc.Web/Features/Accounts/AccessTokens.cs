@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Shared;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Accounts;
@@ -18,7 +17,7 @@ public sealed record TokenRow(int Id, string Name, string Prefix, DateTime Creat
 /// Personal access tokens: "dd_" and 32 random bytes in base64url. Only the SHA-256 of the bytes is
 /// stored; a token is looked up by that hash, so it can be checked without ever being kept.
 /// </summary>
-public sealed class AccessTokens(AppDb db, TimeProvider time, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals)
+public sealed class AccessTokens(AppDb db, TimeProvider time)
 {
     public const string Marker = "dd_";
     public const int MaxDays = 366;
@@ -95,6 +94,11 @@ public sealed class AccessTokens(AppDb db, TimeProvider time, UserManager<AppUse
     }
 
     /// <summary>The user a token signs in, or null for an unknown, expired or revoked token or a locked account.</summary>
+    /// <remarks>
+    /// Runs on every API call, so it reads the token with its user in one query and the role names in a
+    /// second, where Identity's claims factory would take six. The claims are the ones every part reads
+    /// (id, user name, roles, display name; see <see cref="AppClaimsFactory"/>); nobody has user or role claims.
+    /// </remarks>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, CancellationToken ct = default)
     {
         if (HashOf(token) is not { } hash)
@@ -102,15 +106,25 @@ public sealed class AccessTokens(AppDb db, TimeProvider time, UserManager<AppUse
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.AccessTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAtUtc == null && (t.ExpiresAtUtc == null || t.ExpiresAtUtc > now))
-            .Select(t => new { t.Id, t.UserId, t.LastUsedAtUtc })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.Id, t.LastUsedAtUtc, UserId = u.Id, u.UserName, u.DisplayName, u.LockoutEnabled, u.LockoutEnd,
+            })
             .FirstOrDefaultAsync(ct);
-        if (row is null || await users.FindByIdAsync(row.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user
-            || await users.IsLockedOutAsync(user))
+        if (row is null || (row.LockoutEnabled && row.LockoutEnd > time.GetUtcNow()))
             return null;
+        var roles = await db.UserRoles.Where(r => r.UserId == row.UserId)
+            .Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!)
+            .ToListAsync(ct);
         // Recorded now and then, not on every call: a busy client would otherwise write on each read.
         if (row.LastUsedAtUtc is not { } last || now - last > UseRecordedEvery)
             await db.AccessTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
-        return await principals.CreateAsync(user);
+        var identity = new ClaimsIdentity(Infrastructure.Auth.TokenScheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, row.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, row.UserName ?? ""));
+        identity.AddClaim(new Claim(AppClaimsFactory.DisplayNameClaim, row.DisplayName.Length > 0 ? row.DisplayName : row.UserName ?? ""));
+        identity.AddClaims(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(identity);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -60,6 +60,10 @@ public static class ScaleData
         var random = new Random(20251001);
         var watch = Stopwatch.StartNew();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsSqlite())
+            // SQLite's default page cache is 2 MB: the indexes of a million tasks would be read back from disk on
+            // nearly every insert. This connection only, for the length of the load.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -1048576", ct);
 
         var units = BuildUnits(shape);
         await Load(db, "Units", ["Id", "Code", "Name", "Type", "ParentId", "Path", "Depth", "ValidFrom", "ValidTo", "SearchKey"],
