@@ -14,7 +14,14 @@ using DonDoc.Web.Infrastructure;
 if (args.Length > 0 && Verbs.IsVerb(args[0]))
     return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+// A published build carries its wwwroot beside the program: serve it whatever the working directory
+// (which holds data/); a build run with `dotnet run` finds it in the project, the content root.
+var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Directory.Exists(publishedWebRoot) ? publishedWebRoot : null,
+});
 // Defaults below every other source, so Logging__LogLevel__… still overrides them: one line per SQL
 // command would bury the start's messages (the administrator's password among them) under the seed's inserts.
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
