@@ -86,6 +86,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>Signs the administrator in on the sign-in page the app has just sent the browser to.</summary>
+    public static async Task SignInAsync(IPage page)
+    {
+        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
+        var form = page.Locator("#form-login");
+        await form.Locator("[name='Input.UserName']").FillAsync(AdminUserName);
+        await form.Locator("[name='Input.Password']").FillAsync(AdminPassword);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
+    }
+
     /// <summary>Reads the app's database directly, to check what the pages did or did not write.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> read)
     {

@@ -28,7 +28,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         await page.GotoAsync("/Tasks/Create");
         await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
         await SaveScreenshotAsync(page, "login");
-        await SignInAsync(page);
+        await BrowserApp.SignInAsync(page);
         await page.WaitForURLAsync("**/Tasks/Create");
         var form = page.Locator("#form-create-task");
         await form.Locator("[name='Input.Title']").FillAsync("Quán triệt, triển khai Kết luận của Ban Thường vụ Thành ủy");
@@ -80,7 +80,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         {
             var small = await phone.NewPageAsync();
             await small.GotoAsync($"/Dashboard/{app.Root.Id}");
-            await SignInAsync(small);
+            await BrowserApp.SignInAsync(small);
             await small.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
             await ExpectMetricsAsync(small, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 0, duesoon: 3, notaccepted: 2);
             // Nothing may force a phone to scroll sideways.
@@ -92,19 +92,9 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         // A week on the session has long ended (30 idle minutes): sign in again; the same tasks are overdue.
         app.Clock.SetLocal(dueDate.AddDays(2), 9);
         await page.ReloadAsync();
-        await SignInAsync(page);
+        await BrowserApp.SignInAsync(page);
         await page.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
         await ExpectMetricsAsync(page, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 3, duesoon: 0, notaccepted: 2);
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
-        var form = page.Locator("#form-login");
-        await form.Locator("[name='Input.UserName']").FillAsync(BrowserApp.AdminUserName);
-        await form.Locator("[name='Input.Password']").FillAsync(BrowserApp.AdminPassword);
-        await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
     }
 
     private static async Task OpenChildAsync(IPage page, string unitName)

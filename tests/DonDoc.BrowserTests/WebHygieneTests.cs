@@ -34,7 +34,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
         };
 
         await page.GotoAsync("/Tasks/Create");
-        await SignInAsync(page);
+        await BrowserApp.SignInAsync(page);
         var detailsUrl = await CreateTaskAsync(page, ScriptTitle, ImageContent);
 
         // Stored as typed, shown as typed: the characters are text, not markup.
@@ -77,7 +77,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Tasks/Create");
-        await SignInAsync(page);
+        await BrowserApp.SignInAsync(page);
         var taskId = int.Parse(new Uri(await CreateTaskAsync(page, "Tổng hợp kết quả sơ kết 6 tháng", null)).Segments[^1]);
         var before = await CountTasksAsync();
 
@@ -155,16 +155,6 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
         });
         context.SetDefaultTimeout(30_000);
         return context;
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
-        var form = page.Locator("#form-login");
-        await form.Locator("[name='Input.UserName']").FillAsync(BrowserApp.AdminUserName);
-        await form.Locator("[name='Input.Password']").FillAsync(BrowserApp.AdminPassword);
-        await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
