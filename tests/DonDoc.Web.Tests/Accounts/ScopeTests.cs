@@ -189,6 +189,39 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/api/documents/{document.Id}")).StatusCode);
     }
 
+    [DbFact]
+    public async Task A_unit_judges_the_tasks_it_assigns_itself()
+    {
+        var unit = app.Units.UbndParty;
+        using var office = await app.ClientAsync(Roles.OfficeStaff, unit);
+        var created = await office.PostAsync("/api/tasks", new
+        {
+            Title = "Kiểm tra việc thực hiện quy chế dân chủ",
+            LeadUnitId = unit.Id,
+            DeadlineKind = "Date",
+            DueDate = app.Clock.Today.AddDays(15),
+        }).OkAsync<TaskDetail>();
+        // Not the city: a task the unit gives itself is judged inside the unit.
+        Assert.Equal(unit.Id, created.AssignedBy.Id);
+
+        using var officer = await app.ClientAsync(Roles.UnitOfficer, unit);
+        await officer.ActAsync(created.Id, "accept");
+        await officer.ActAsync(created.Id, "submit");
+        using var leader = await app.ClientAsync(Roles.Leader, unit);
+        Assert.Equal(TaskState.Completed, (await leader.ActAsync(created.Id, "complete")).Status);
+
+        var child = await office.PostAsync("/api/tasks", new
+        {
+            ParentId = created.Id,
+            Title = "Báo cáo bổ sung sau khi đã nghiệm thu",
+            LeadUnitId = unit.Id,
+            DeadlineKind = "Date",
+            DueDate = app.Clock.Today.AddDays(5),
+        }).ProblemAsync("ParentId");
+        Assert.Contains("đã kết thúc", child["ParentId"][0]);
+        Assert.Equal(0, (await leader.TaskAsync(created.Id)).ChildTotal);
+    }
+
     private static async Task<List<int>> TaskIdsAsync(HttpClient client, string url) =>
         (await client.GetOkAsync<Page<TaskRow>>(url)).Items.Select(t => t.Id).Order().ToList();
 }

@@ -78,11 +78,12 @@ public abstract class ConflictTests(TestApp app)
         var read = (await _second.TaskAsync(id)).Version;
         // A progress report that changes none of the task's own values, and an extension request, still move its version on.
         await _first.PostAsync($"/api/tasks/{id}/progress", new { Percent = 0, Text = "Đã xin ý kiến các ban." }).OkAsync<JsonElement>();
+        // One action, one version: a client counting versions sees each change once.
         var afterReport = (await _first.TaskAsync(id)).Version;
-        Assert.True(afterReport > read);
+        Assert.Equal(read + 1, afterReport);
         var due = (await _first.TaskAsync(id)).DueDate!.Value;
         await _first.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = due.AddDays(10), Reason = "Chờ ý kiến các ban" }).OkAsync<JsonElement>();
-        Assert.True((await _first.TaskAsync(id)).Version > afterReport);
+        Assert.Equal(afterReport + 1, (await _first.TaskAsync(id)).Version);
 
         using var refused = await SendAsync(_second, $"/api/tasks/{id}/progress", new { Percent = 10, Text = "Báo cáo từ trang cũ" }, $"\"{read}\"");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

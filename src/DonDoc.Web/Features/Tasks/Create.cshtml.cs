@@ -64,7 +64,7 @@ public sealed class CreateModel(AppDb db, UserScope scope, Clock clock, TaskWork
 
         if (ModelState.IsValid)
         {
-            var result = await scope.CheckNewTaskAsync(Input, ct) is { } outside ? outside : await workflow.CreateAsync(Input, ct);
+            var result = await scope.CheckNewTaskAsync(Input, ct) is { } outside ? outside : await workflow.CreateAsync(Input, scope.UnitId, ct);
             if (result.Value is { } task)
             {
                 Flash = "Đã giao nhiệm vụ.";

@@ -19,7 +19,8 @@ public sealed class NewTask
 
     public List<int> CoordinatorUnitIds { get; set; } = [];
 
-    // The unit that assigns the task and approves its extensions; by default the parent's lead unit.
+    // The unit that assigns the task and approves its extensions; by default the parent's lead unit,
+    // or for a top-level task the creator's own unit.
     public int? AssignedByUnitId { get; set; }
 
     public int? AccountableUnitId { get; set; }

@@ -24,13 +24,17 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
 {
     private EvidenceOptions Evidence => evidenceOptions.Value;
 
-    public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, CancellationToken ct = default)
+    /// <param name="creatorUnitId">The unit of the person entering the task: a top-level task is
+    /// assigned by it unless the input names another, so a district's own tasks are judged by the district.</param>
+    public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, int? creatorUnitId = null, CancellationToken ct = default)
     {
         var problems = new Problems();
         var today = clock.Today;
         TaskItem? parent = null;
         if (input.ParentId is { } parentId && (parent = await db.Tasks.FindAsync([parentId], ct)) is null)
             problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
+        else if (parent is not null && !TaskRules.IsOpen(parent.Status))
+            problems.Add(nameof(input.ParentId), $"Nhiệm vụ cấp trên số {parent.Id} đã kết thúc ({TaskRules.Label(parent.Status)}), không giao thêm nhiệm vụ con được.");
         var unitIds = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }
             .Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
         var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
@@ -47,7 +51,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (problems.Any)
             return problems;
 
-        var assignedBy = input.AssignedByUnitId ?? parent?.LeadUnitId ?? await RootUnitIdAsync(ct);
+        var assignedBy = input.AssignedByUnitId ?? parent?.LeadUnitId ?? creatorUnitId ?? await RootUnitIdAsync(ct);
         var task = new TaskItem
         {
             ParentId = parent?.Id,
@@ -73,8 +77,12 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         };
         task.OriginalDueDate = task.DueDate;
         db.Tasks.Add(task);
+        // A parent closed between this read and this write must refuse the child, not gain it afterwards.
+        if (parent is not null)
+            Versions.Touch(db, parent);
         db.ChangeNote = "Giao nhiệm vụ";
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+            return conflict;
         return task;
     }
 
@@ -240,12 +248,11 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                 });
             }
             task.Status = TaskState.InProgress;
-            Versions.Touch(db, task);
             task.Percent = input.Percent;
             task.UpdatedAtUtc = clock.UtcNow;
             // A new report changes the task even when its state and percent stay the same: whoever
             // acts next must have read it, so the version moves (and is checked) here too.
-            task.Version++;
+            Versions.Touch(db, task);
             db.ProgressReports.Add(report);
             db.ChangeNote = $"Báo cáo tiến độ {input.Percent}%";
             if (await SaveAsync(ct) is not { } conflict)
@@ -300,9 +307,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             State = ExtensionState.Pending,
             RequestedOn = clock.Today,
         };
-        // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
-        task.Version++;
         db.ExtensionRequests.Add(request);
+        // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
         Versions.Touch(db, task);
         db.ChangeNote = $"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         if (await SaveAsync(ct) is { } conflict)

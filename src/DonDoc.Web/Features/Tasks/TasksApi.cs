@@ -32,7 +32,7 @@ public static class TasksApi
         {
             if (await scope.CheckNewTaskAsync(input, ct) is { } outside)
                 return outside.ToResult();
-            var result = await flow.CreateAsync(input, ct);
+            var result = await flow.CreateAsync(input, scope.UnitId, ct);
             if (result.Problems is { } problems)
                 return problems.ToResult();
             var detail = (await TaskDetail.LoadAsync(db, scope, result.Value!.Id, clock.Today, ct))!;
