@@ -5,6 +5,7 @@ using DonDoc.Text;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -333,6 +334,44 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_document_another_unit_registered_is_cited_but_never_shown()
+    {
+        const string secret = "Kế hoạch nội bộ của phường Hoàn Kiếm";
+        var theirs = await RegisterAsync("35-CT/TW", new DateOnly(2024, 5, 30), _app.Units.HoanKiem, secret);
+        using var office = await SignedInAsync(Roles.OfficeStaff, _app.Units.TayHo);
+
+        var read = Form(await PageForm.ParseAsync(await office.GetAsync("/Import")), "form-import-read");
+        read["pasted"] = News;
+        var page = await PageForm.ParseAsync(await read.PostAsync(office));
+        var fieldset = page.QuerySelectorAll("#review-documents fieldset").Single(d => d.TextContent.Contains("35-CT/TW"));
+        Assert.Contains("ngoài phạm vi của bạn", fieldset.TextContent);
+        Assert.DoesNotContain(secret, page.Body!.TextContent);
+        Assert.Null(page.QuerySelector($"a[href='/Documents/Details/{theirs}']"));
+
+        var form = Form(page);
+        form.Untick("Review.Documents[2].Include");
+        var response = await form.PostAsync(office);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        // The same document, not a second copy of it: the register knows one 35-CT/TW of that term.
+        await _app.WithDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.Documents.CountAsync(d => d.Symbol == "35-CT/TW"));
+            var id = int.Parse(location.Split('/')[^1]);
+            Assert.Contains(theirs, await db.ConferenceDocuments.Where(d => d.ConferenceId == id).Select(d => d.DocumentId).ToListAsync());
+        });
+
+        var details = await PageForm.ParseAsync(await office.GetAsync(location));
+        Assert.DoesNotContain(secret, details.Body!.TextContent);
+        Assert.Null(details.QuerySelector($"a[href='/Documents/Details/{theirs}']"));
+        Assert.Contains("Chỉ thị số 35-CT/TW", details.GetElementById("conference-documents")!.TextContent);
+        // Whoever's scope holds it sees it in full.
+        var top = await PageForm.ParseAsync(await _client.GetAsync(location));
+        Assert.NotNull(top.QuerySelector($"a[href='/Documents/Details/{theirs}']"));
+        Assert.Contains(secret, top.Body!.TextContent);
+    }
+
+    [DbFact]
     public async Task Only_the_office_imports_but_everyone_reads_the_conferences()
     {
         using var viewer = await SignedInAsync(Roles.Viewer);
@@ -344,8 +383,8 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         Assert.Equal("Nhập báo cáo", nav.QuerySelector("a[href='/Import']")!.TextContent);
     }
 
-    /// <summary>A client signed in through the sign-in page as a new user with the role, in the top unit.</summary>
-    private async Task<HttpClient> SignedInAsync(string role)
+    /// <summary>A client signed in through the sign-in page as a new user with the role, in the top unit unless another is named.</summary>
+    private async Task<HttpClient> SignedInAsync(string role, Unit? unit = null)
     {
         var userName = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}"[..30];
         const string password = "Thu-nghiem-2026A";
@@ -353,7 +392,7 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         {
             await AccountSeed.EnsureRolesAsync(scope.ServiceProvider);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = "Chuyên viên thử nghiệm", UnitId = _app.Units.Root.Id };
+            var user = new AppUser { UserName = userName, DisplayName = "Chuyên viên thử nghiệm", UnitId = (unit ?? _app.Units.Root).Id };
             Assert.True((await users.CreateAsync(user, password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
@@ -408,10 +447,11 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         return stream.ToArray();
     }
 
-    private Task<int> RegisterAsync(string symbol, DateOnly issuedOn) => _app.WithDbAsync(async db =>
+    private Task<int> RegisterAsync(string symbol, DateOnly issuedOn, Unit? unit = null, string? title = null) => _app.WithDbAsync(async db =>
     {
         var registry = new DocumentRegistry(db, new DonDoc.Web.Infrastructure.Clock(_app.Clock));
-        var result = await registry.RegisterAsync(new NewDocument { Symbol = symbol, IssuedOn = issuedOn, Title = $"Văn bản {symbol}" });
+        var result = await registry.RegisterAsync(new NewDocument { Symbol = symbol, IssuedOn = issuedOn, Title = title ?? $"Văn bản {symbol}" },
+            DocumentStatus.Registered, unit?.Id);
         Assert.True(result.Problems is null, string.Join("; ", result.Problems?.ToDictionary().SelectMany(p => p.Value) ?? []));
         return result.Value!.Id;
     });

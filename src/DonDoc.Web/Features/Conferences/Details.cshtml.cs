@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Conferences;
 
-public sealed record CitedRow(int Id, string Symbol, string TypeName, DateOnly IssuedOn, string Title, DocumentStatus Status, string Citation);
+/// <param name="Visible">False for a document registered by a unit outside the reader's scope: only the citation, which the report itself gives, is shown.</param>
+public sealed record CitedRow(int Id, string Symbol, string TypeName, DateOnly IssuedOn, string Title, DocumentStatus Status, string Citation, bool Visible);
 
 public sealed record AttendeeRow(int Id, string Name, IReadOnlyList<string> Positions);
 
 public sealed record ListView(string Title, IReadOnlyList<string> Items);
 
-public sealed class DetailsModel(AppDb db) : PageModel
+public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
 {
     public Conference Conference { get; private set; } = null!;
     public string? SourceName { get; private set; }
@@ -37,10 +39,14 @@ public sealed class DetailsModel(AppDb db) : PageModel
             (SourceName, SourceLength) = (source.FileName, source.Length);
         }
 
-        Documents = await db.ConferenceDocuments.AsNoTracking().Where(d => d.ConferenceId == id)
+        var visible = scope.Visible(db.Documents);
+        Documents = (await db.ConferenceDocuments.AsNoTracking().Where(d => d.ConferenceId == id)
             .OrderBy(d => d.Document!.IssuedOn).ThenBy(d => d.Document!.Symbol)
-            .Select(d => new CitedRow(d.DocumentId, d.Document!.Symbol, d.Document.TypeName, d.Document.IssuedOn, d.Document.Title, d.Document.Status, d.Citation))
-            .ToListAsync(ct);
+            .Select(d => new CitedRow(d.DocumentId, d.Document!.Symbol, d.Document.TypeName, d.Document.IssuedOn, d.Document.Title, d.Document.Status,
+                d.Citation, visible.Any(v => v.Id == d.DocumentId)))
+            .ToListAsync(ct))
+            .Select(d => d.Visible ? d : d with { TypeName = "", Title = "", IssuedOn = default, Status = default })
+            .ToList();
 
         var people = await db.ConferencePeople.AsNoTracking().Where(p => p.ConferenceId == id)
             .Select(p => new { p.PersonId, p.Person!.Name }).ToListAsync(ct);

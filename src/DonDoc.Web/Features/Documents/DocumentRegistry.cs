@@ -84,10 +84,11 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
 
         var key = Document.KeyFor(symbol.Form, symbol.IssuerCode, symbol.TypeCode, symbol.Number,
             term?.Id.ToString() ?? issuedOn.Year.ToString());
-        if (await db.Documents.FirstOrDefaultAsync(d => d.IdentityKey == key, ct) is { } existing)
+        // Only what the input itself says: the copy in the register may belong to a unit the caller cannot see.
+        if (await db.Documents.AnyAsync(d => d.IdentityKey == key, ct))
             return Problems.Of(nameof(input.Symbol), symbol.Form == SymbolForm.Party
-                ? $"Văn bản {existing.Symbol} đã có trong sổ (nhiệm kỳ {term!.Name}, ban hành {VnFormat.Date(existing.IssuedOn)})."
-                : $"Văn bản {existing.Symbol} năm {issuedOn.Year} đã có trong sổ.");
+                ? $"Văn bản {symbol.Canonical} của nhiệm kỳ {term!.Name} đã có trong sổ."
+                : $"Văn bản {symbol.Canonical} năm {issuedOn.Year} đã có trong sổ.");
 
         var document = new Document
         {

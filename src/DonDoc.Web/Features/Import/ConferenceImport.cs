@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Shared;
@@ -13,8 +14,9 @@ namespace DonDoc.Web.Features.Import;
 /// transaction: the conference and its source text, cited documents not yet in the registry (through
 /// <see cref="DocumentRegistry"/>, as cited), people and the positions they were seen in, figures, lists.
 /// </summary>
-/// <param name="unitId">The importing user's unit, recorded on the documents the import enters.</param>
-public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock clock, int? unitId)
+/// <param name="scope">The importing user: their unit is recorded on the documents the import enters,
+/// and documents outside their scope are matched but not shown.</param>
+public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock clock, UserScope scope)
 {
     public const int MaxTitle = 500;
     public const int MaxName = 100;
@@ -105,7 +107,7 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         var linked = new HashSet<int>();
         foreach (var (row, i, match) in documents)
         {
-            var id = match.Existing?.Id ?? (await MatchAsync(row, heldOn, catalog, ct)).Existing?.Id;
+            var id = match.ExistingId ?? (await MatchAsync(row, heldOn, catalog, ct)).ExistingId;
             if (id is null)
             {
                 var registered = await registry.RegisterAsync(new NewDocument
@@ -114,7 +116,7 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
                     IssuedOn = row.IssuedOn,
                     Title = row.Title!,
                     TypeName = row.Kind,
-                }, DocumentStatus.CitedNotRegistered, unitId, ct);
+                }, DocumentStatus.CitedNotRegistered, scope.UnitId, ct);
                 if (registered.Problems is { } refused)
                 {
                     foreach (var (field, messages) in refused.ToDictionary())
@@ -283,7 +285,9 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         else
             pick = candidates.FirstOrDefault();
         if (pick is not null)
-            return new(await db.Documents.AsNoTracking().Where(d => d.Id == pick.Id).ToDto().FirstAsync(ct), null, null);
+            return await scope.Visible(db.Documents.AsNoTracking()).Where(d => d.Id == pick.Id).ToDto().FirstOrDefaultAsync(ct) is { } seen
+                ? new(seen, null, null)
+                : new(null, null, null, pick.Id);
         if (candidates.Count > 1 && row.IssuedOn is null)
             return new(null, $"sổ có {VnFormat.Number(candidates.Count)} văn bản {symbol.Canonical} ở các nhiệm kỳ khác nhau: nhập ngày ban hành để chọn đúng văn bản.", IssuedOn);
 

@@ -118,7 +118,12 @@ public static partial class NumberText
 }
 
 /// <summary>What already exists for a document row, or why it cannot be entered as it stands and in which field.</summary>
-public sealed record DocumentMatch(DocumentDto? Existing, string? Problem, string? Field);
+/// <param name="HiddenId">The same document in the register, entered by a unit outside the user's scope:
+/// the conference cites it, but nothing of it is shown.</param>
+public sealed record DocumentMatch(DocumentDto? Existing, string? Problem, string? Field, int? HiddenId = null)
+{
+    public int? ExistingId => Existing?.Id ?? HiddenId;
+}
 
 public sealed record KnownPosition(string Title, DateOnly SeenOn);
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDb db, DocumentRegistry registry, Clock clock,
 
     public string MaxSizeText => MaxBytes >= 1024 * 1024 ? $"{VnFormat.Number(MaxBytes / 1024 / 1024)} MB" : $"{VnFormat.Number(MaxBytes / 1024)} KB";
 
-    private ConferenceImport Import => new(db, registry, clock, scope.UnitId);
+    private ConferenceImport Import => new(db, registry, clock, scope);
 
     public void OnGet()
     {
