@@ -43,8 +43,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Trans
 builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
-builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer(EnumNamesConverter.DescribeAsync));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNamesConverter()));
 builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();

@@ -13,7 +13,9 @@ public sealed partial class ApiErrors : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not BadHttpRequestException bad || !http.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at the error page; the feature keeps the path asked for.
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
+        if (exception is not BadHttpRequestException bad || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return false;
         var (field, message) = Describe(bad);
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -29,7 +31,7 @@ public sealed partial class ApiErrors : IExceptionHandler
             var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
             return field == "body"
                 ? (field, "Nội dung gửi lên không phải JSON hợp lệ.")
-                : (field, "Giá trị không đúng kiểu dữ liệu hoặc không hợp lệ.");
+                : (field, json is EnumNamesConverter.NotAName ? json.Message : "Giá trị không đúng kiểu dữ liệu hoặc không hợp lệ.");
         }
         if (BindFailure().Match(bad.Message) is { Success: true } m)
             return (m.Groups["name"].Value, $"Giá trị “{m.Groups["value"].Value}” không hợp lệ.");

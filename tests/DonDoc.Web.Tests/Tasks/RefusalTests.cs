@@ -189,8 +189,34 @@ public abstract class RefusalTests(TestApp app)
     [DbTheory]
     [InlineData("late")]
     [InlineData("3")]
+    [InlineData("Accepted,Submitted")]
     public Task Unknown_status_filter(string status) =>
         RefusedAsync(() => _client.GetAsync($"/api/tasks?unit={Units.Root.Id}&status={status}"), "status", status);
+
+    [DbFact]
+    public Task A_date_that_is_not_a_date() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = "31/02/2026" }),
+            "DueDate", "không hợp lệ");
+
+    [DbFact]
+    public async Task A_body_that_is_not_json()
+    {
+        var before = await app.FootprintAsync();
+        using var content = new StringContent("{\"Title\": \"Nhiệm vụ\",", System.Text.Encoding.UTF8, "application/json");
+        var errors = await _client.PostAsync("/api/tasks", content).ProblemAsync("body");
+        Assert.Contains("JSON", errors["body"][0]);
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbTheory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData("1")]
+    [InlineData("Date, Periodic")]
+    [InlineData("Hàng tháng")]
+    public Task A_kind_of_deadline_that_is_not_one_of_the_named_ones(object kind) =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = kind, DueDate = Today.AddDays(30) }),
+            "DeadlineKind", "dùng một trong: Date, Periodic, Ongoing");
 
     private async Task RefusedAsync(Func<Task<HttpResponseMessage>> send, string field, string fragment)
     {

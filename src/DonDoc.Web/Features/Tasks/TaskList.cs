@@ -49,8 +49,9 @@ public static class TaskList
         var view = f.Status?.ToLowerInvariant();
         if (view is not null && !Views.Contains(view))
         {
-            if (Enum.TryParse<TaskState>(f.Status, ignoreCase: true, out var s) && !int.TryParse(f.Status, out _))
-                (state, view) = (s, null);
+            // One name exactly: Enum.TryParse would also take "3" and "Accepted, Submitted".
+            if (Enum.GetNames<TaskState>().Contains(f.Status, StringComparer.OrdinalIgnoreCase))
+                (state, view) = (Enum.Parse<TaskState>(f.Status!, ignoreCase: true), null);
             else
                 problems.Add("status", $"Trạng thái “{f.Status}” không có; dùng {string.Join(", ", Enum.GetNames<TaskState>().Concat(Views))}.");
         }
