@@ -124,8 +124,18 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
 
     private async Task<List<ProgramCount>> ProgramsAsync(int unitId, DateOnly day, bool historical, CancellationToken ct)
     {
-        var programs = await db.Tasks.AsNoTracking()
-            .Where(t => t.Kind == TaskKind.Program && t.LeadUnitId == unitId && t.Status != TaskState.Cancelled)
+        var candidates = db.Tasks.AsNoTracking().Where(t => t.Kind == TaskKind.Program && t.LeadUnitId == unitId);
+        if (historical)
+        {
+            // The programs of that day: assigned by its end and not cancelled by then, whatever became of them since.
+            var cut = Clock.EndOfDayUtc(day);
+            var events = db.TaskEvents.Where(e => e.AtUtc < cut);
+            candidates = candidates.Where(t => events.Any(e => e.TaskId == t.Id)
+                && events.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.Id).Select(e => e.Status).First() != TaskState.Cancelled);
+        }
+        else
+            candidates = candidates.Where(t => t.Status != TaskState.Cancelled);
+        var programs = await candidates
             .OrderBy(t => t.Id).Select(t => new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal))
             .ToListAsync(ct);
         if (!historical || programs.Count == 0)
