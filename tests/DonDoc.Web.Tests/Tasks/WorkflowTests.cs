@@ -134,6 +134,16 @@ public abstract class WorkflowTests(TestApp app)
         Assert.Equal(endOfMonth.AddDays(1).AddMonths(1).AddDays(-1), reported.DueDate);
         Assert.Equal(today, reported.Periods.OrderBy(p => p.DueDate).First().ReportedOn);
         Assert.Equal(reported.Periods.OrderBy(p => p.DueDate).First().Label, Assert.Single(reported.Progress).Period);
+
+        // Handed down after the parent reported this month: the unit below still owes this month first.
+        await _client.PostAsync($"/api/tasks/{task.Id}/fanout", new { UnitId = Units.BaDinh.Id }).OkAsync<System.Text.Json.JsonElement>();
+        var child = await _client.TaskAsync(Assert.Single(
+            (await _client.GetOkAsync<Features.Shared.Page<TaskRow>>($"/api/tasks?parent={task.Id}")).Items).Id);
+        Assert.Equal(Units.BaDinhCell.Id, child.LeadUnit.Id);
+        Assert.Equal(4, child.Periods.Count);
+        Assert.All(child.Periods, p => Assert.Null(p.ReportedOn));
+        Assert.Equal(endOfMonth, child.DueDate);
+        Assert.Equal(endOfMonth, child.OriginalDueDate);
     }
 
     [DbFact]

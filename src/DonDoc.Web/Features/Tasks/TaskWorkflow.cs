@@ -111,8 +111,11 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             return Problems.Of(nameof(input.UnitId), "Không có đơn vị nào (chưa được giao) để giao tiếp nhiệm vụ.");
 
         var periods = parent.DeadlineKind == DeadlineKind.Periodic
-            ? await db.TaskPeriods.Where(p => p.TaskId == parent.Id && p.DueDate >= today).ToListAsync(ct)
+            ? await db.TaskPeriods.Where(p => p.TaskId == parent.Id && p.DueDate >= today).OrderBy(p => p.DueDate).ToListAsync(ct)
             : [];
+        // Each unit owes every period still running, the first of them next: the parent's own due date may
+        // already have moved past a period the parent reported.
+        var due = periods.Count > 0 ? periods[0].DueDate : parent.DueDate;
         var children = units.Select(unitId => new TaskItem
         {
             Parent = parent,
@@ -128,8 +131,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             SourceNote = parent.SourceNote,
             DeadlineKind = parent.DeadlineKind,
             Recurrence = parent.Recurrence,
-            DueDate = parent.DueDate,
-            OriginalDueDate = parent.DueDate,
+            DueDate = due,
+            OriginalDueDate = due,
             Status = TaskState.Assigned,
             AssignedOn = today,
             CreatedAtUtc = clock.UtcNow,
