@@ -213,6 +213,55 @@ public abstract class WorkflowTests(TestApp app)
         }
     }
 
+    [DbFact]
+    public async Task An_extension_overtaken_by_events_can_only_be_declined()
+    {
+        var today = app.Clock.Today;
+        var id = await CreateAsync("Rà soát quy hoạch cán bộ", Units.UbndParty.Id, today.AddDays(10));
+        await _client.ActAsync(id, "accept");
+        var request = await _client.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = today.AddDays(40), Reason = "Chờ hướng dẫn." })
+            .OkAsync<ExtensionResult>();
+        await _client.ActAsync(id, "cancel", new { Reason = "Không còn phù hợp" });
+        var closed = await _client.PostAsync($"/api/tasks/{id}/extension/{request.Id}/decision", new { Approve = true }).ProblemAsync("status");
+        Assert.Contains("đã kết thúc", closed["status"][0]);
+        var declined = await _client.PostAsync($"/api/tasks/{id}/extension/{request.Id}/decision", new { Approve = false, Note = "Nhiệm vụ đã hủy." })
+            .OkAsync<ExtensionResult>();
+        Assert.Equal(ExtensionState.Refused, declined.State);
+
+        // A monthly report: an extension moves this month's deadline, never into the next month's.
+        var endsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(3).AddDays(-1);
+        var periodic = await _client.PostAsync("/api/tasks", new
+        {
+            Title = "Báo cáo công tác cán bộ hằng tháng",
+            LeadUnitId = Units.UbndParty.Id,
+            DeadlineKind = "Periodic",
+            Recurrence = "Monthly",
+            EndsOn = endsOn,
+        }).OkAsync<TaskDetail>();
+        var dues = periodic.Periods.Select(p => p.DueDate).Order().ToList();
+        await _client.ActAsync(periodic.Id, "accept");
+        var tooFar = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension", new { RequestedDueDate = dues[1], Reason = "Chờ số liệu." })
+            .ProblemAsync("RequestedDueDate");
+        Assert.Contains("kỳ sau", tooFar["RequestedDueDate"][0]);
+
+        var wanted = dues[0].AddDays(5);
+        var first = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension", new { RequestedDueDate = wanted, Reason = "Chờ số liệu." })
+            .OkAsync<ExtensionResult>();
+        await _client.PostAsync($"/api/tasks/{periodic.Id}/extension/{first.Id}/decision", new { Approve = true }).OkAsync<ExtensionResult>();
+        var extended = await _client.TaskAsync(periodic.Id);
+        Assert.Equal(wanted, extended.DueDate);
+        Assert.Equal([wanted, dues[1], dues[2]], extended.Periods.OrderBy(p => p.Id).Select(p => p.DueDate));
+
+        // Asked for this month, overtaken by this month's report: the new due date is next month's.
+        var second = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension", new { RequestedDueDate = wanted.AddDays(3), Reason = "Thêm thời gian." })
+            .OkAsync<ExtensionResult>();
+        var reported = await _client.ActAsync(periodic.Id, "progress", new { Percent = 30, Text = "Báo cáo tháng này." });
+        Assert.Equal(dues[1], reported.DueDate);
+        var overtaken = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension/{second.Id}/decision", new { Approve = true }).ProblemAsync("Approve");
+        Assert.Contains("phải sau hạn hiện tại", overtaken["Approve"][0]);
+        Assert.Equal(dues[1], (await _client.TaskAsync(periodic.Id)).DueDate);
+    }
+
     private async Task<int> CreateAsync(string title, int leadUnitId, DateOnly due) =>
         (await _client.PostAsync("/api/tasks", new { Title = title, LeadUnitId = leadUnitId, DeadlineKind = "Date", DueDate = due })
             .OkAsync<TaskDetail>()).Id;

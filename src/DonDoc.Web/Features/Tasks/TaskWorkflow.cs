@@ -291,8 +291,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             problems.Add("status", "Nhiệm vụ đã kết thúc, không gia hạn được.");
         if (task.DueDate is not { } due)
             problems.Add("status", "Nhiệm vụ thường xuyên không có hạn để gia hạn.");
-        else if (input.RequestedDueDate is { } wanted && wanted <= due)
-            problems.Add(nameof(input.RequestedDueDate), $"Hạn mới phải sau hạn hiện tại ({VnFormat.Date(due)}).");
+        else if (input.RequestedDueDate is { } wanted && ExtensionProblem(wanted, due, await NextPeriodDueAsync(task, ct)) is { } wrong)
+            problems.Add(nameof(input.RequestedDueDate), wrong);
         if (input.RequestedDueDate is null)
             problems.Add(nameof(input.RequestedDueDate), "Chọn hạn mới đề nghị.");
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -330,22 +330,37 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             return await Versions.ConflictAsync(db, request, read, What(request), ct);
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
-        var task = await db.Tasks.FindAsync([id], ct);
+        var task = (await db.Tasks.FindAsync([id], ct))!;
         if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
             return Problems.Of(nameof(input.Note), "Không đồng ý gia hạn phải nêu lý do.");
+        TaskPeriod? period = null;
+        if (input.Approve)
+        {
+            // The task may have moved on since the request: closed, extended otherwise, or a period reported.
+            if (!TaskRules.IsOpen(task.Status))
+                return Problems.Of("status", $"Nhiệm vụ đã kết thúc ({task.Status.Label()}), không gia hạn được; chỉ có thể không đồng ý.");
+            if (task.DueDate is not { } due)
+                return Problems.Of("status", "Nhiệm vụ không còn hạn để gia hạn; chỉ có thể không đồng ý.");
+            if (ExtensionProblem(request.RequestedDueDate, due, await NextPeriodDueAsync(task, ct)) is { } wrong)
+                return Problems.Of(nameof(input.Approve), $"{wrong} Chỉ có thể không đồng ý; đơn vị đề nghị lại nếu cần.");
+            if (task.DeadlineKind == DeadlineKind.Periodic)
+                period = await CurrentPeriodQuery(task).FirstOrDefaultAsync(ct);
+        }
         request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Refused;
         request.DecidedOn = clock.Today;
         request.DecisionNote = NormalizeOrNull(input.Note);
-        if (input.Approve && task is not null && TaskRules.IsOpen(task.Status))
+        if (input.Approve)
         {
             task.DueDate = request.RequestedDueDate;
+            // A periodic task's due date is its current period's; the report that closes the period moves it on.
+            if (period is not null)
+                period.DueDate = request.RequestedDueDate;
             task.UpdatedAtUtc = clock.UtcNow;
             db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         }
         else
-            db.ChangeNote = input.Approve ? "Đồng ý gia hạn" : "Không đồng ý gia hạn";
-        if (task is not null)
-            Versions.Touch(db, task);
+            db.ChangeNote = "Không đồng ý gia hạn";
+        Versions.Touch(db, task);
         if (await SaveAsync(ct) is { } conflict)
             return conflict;
         return request;
@@ -392,6 +407,20 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         ExtensionRequest x => $"Đề nghị gia hạn số {x.Id}",
         _ => "Dữ liệu",
     };
+
+    private IQueryable<TaskPeriod> CurrentPeriodQuery(TaskItem task) =>
+        db.TaskPeriods.Where(p => p.TaskId == task.Id && p.ReportedOn == null).OrderBy(p => p.DueDate);
+
+    /// <summary>The due date of the period after the current one: an extension of this period may not reach it.</summary>
+    private async Task<DateOnly?> NextPeriodDueAsync(TaskItem task, CancellationToken ct) =>
+        task.DeadlineKind == DeadlineKind.Periodic
+            ? await CurrentPeriodQuery(task).Skip(1).Select(p => (DateOnly?)p.DueDate).FirstOrDefaultAsync(ct)
+            : null;
+
+    private static string? ExtensionProblem(DateOnly wanted, DateOnly due, DateOnly? nextPeriodDue) =>
+        wanted <= due ? $"Hạn mới {VnFormat.Date(wanted)} phải sau hạn hiện tại ({VnFormat.Date(due)})."
+        : wanted >= nextPeriodDue ? $"Hạn mới {VnFormat.Date(wanted)} phải trước hạn của kỳ sau ({VnFormat.Date(nextPeriodDue.Value)})."
+        : null;
 
     private Task<int> RootUnitIdAsync(CancellationToken ct) =>
         db.Units.Where(u => u.ParentId == null && u.ValidTo == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
