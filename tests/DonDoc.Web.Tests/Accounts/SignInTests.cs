@@ -6,6 +6,7 @@ using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Accounts;
@@ -226,6 +227,29 @@ public abstract class SignInTests(TestApp app)
         form["Input.UserName"] = name;
         form["Input.Password"] = password;
         return await form.PostAsync(browser);
+    }
+
+    [DbFact]
+    public async Task An_account_and_its_roles_are_saved_together_or_not_at_all()
+    {
+        var name = $"nguoidung.{Guid.NewGuid():N}"[..24];
+        Task<(int, int)> CountAsync() => app.WithDbAsync(async db => (await db.Users.CountAsync(), await db.AuditEntries.CountAsync()));
+        var before = await CountAsync();
+        var result = await app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var admin = services.GetRequiredService<Features.Accounts.Users.UserAdmin>();
+            // The account is written, then a later step is refused: the account must go with it.
+            return await admin.AllOrNothingAsync(async () =>
+            {
+                var created = await users.CreateAsync(new AppUser { UserName = name, DisplayName = "Người thử", UnitId = app.Units.TayHo.Id }, "Thu-nghiem-2026A");
+                Assert.True(created.Succeeded);
+                return IdentityResult.Failed(new IdentityError { Code = "Test", Description = "Bước sau bị từ chối." });
+            }, CancellationToken.None);
+        });
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, await CountAsync());
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == name)));
     }
 }
 

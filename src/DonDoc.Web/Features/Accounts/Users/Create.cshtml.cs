@@ -53,15 +53,15 @@ public sealed class CreateModel(UserManager<AppUser> users, UserAdmin admin) : P
             UnitId = unit.Value,
             CreatedAtUtc = admin.Now.UtcDateTime,
         };
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded)
-            result = await admin.SetRolesAsync(user, Input.Account.Roles);
+        var result = await admin.AllOrNothingAsync(async () =>
+        {
+            var created = await users.CreateAsync(user, password);
+            return created.Succeeded ? await admin.SetRolesAsync(user, Input.Account.Roles) : created;
+        }, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.UserName", error.Description);
-            if (user.Id != 0)
-                await users.DeleteAsync(user);
             return Page();
         }
         if (!drawn)

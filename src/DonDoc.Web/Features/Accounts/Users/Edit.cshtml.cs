@@ -54,9 +54,11 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
         }
         user.DisplayName = UserAdmin.Normalize(input.DisplayName);
         user.UnitId = unit.Value;
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded)
-            result = await admin.SetRolesAsync(user, input.Roles);
+        var result = await admin.AllOrNothingAsync(async () =>
+        {
+            var updated = await users.UpdateAsync(user);
+            return updated.Succeeded ? await admin.SetRolesAsync(user, input.Roles) : updated;
+        }, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -96,6 +96,24 @@ public sealed class UserAdmin(AppDb db, UserManager<AppUser> users, TimeProvider
         return admins.Any(a => a.Id == userId) && !admins.Any(a => a.Id != userId && !(a.LockoutEnd > now));
     }
 
+    /// <summary>
+    /// Identity saves after every call; run in one transaction, an account and its roles are written
+    /// together or, when a later step is refused, not at all.
+    /// </summary>
+    public async Task<IdentityResult> AllOrNothingAsync(Func<Task<IdentityResult>> steps, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await steps();
+        if (result.Succeeded)
+            await transaction.CommitAsync(ct);
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return result;
+    }
+
     public async Task<IdentityResult> SetRolesAsync(AppUser user, IEnumerable<string> wanted)
     {
         var current = await users.GetRolesAsync(user);
