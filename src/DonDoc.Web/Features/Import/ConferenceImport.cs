@@ -53,9 +53,10 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
     public async Task<IReadOnlyList<IReadOnlyList<KnownPerson>>> MatchPeopleAsync(ImportReview review, CancellationToken ct)
     {
         var result = new List<IReadOnlyList<KnownPerson>>();
+        var byKey = await KnownAsync(review.People.Select(p => Person.KeyFor(p.Name)), ct);
         foreach (var row in review.People)
         {
-            var known = await KnownAsync(Person.KeyFor(row.Name), ct);
+            var known = byKey.GetValueOrDefault(Person.KeyFor(row.Name)) ?? [];
             if (!SameName(row.CheckedName, row.Name))
             {
                 row.PersonId = known.Count > 0 ? known[0].Id : 0;
@@ -161,24 +162,41 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
 
     private async Task AddPeopleAsync(ImportReview review, Conference conference, DateTime now, CancellationToken ct)
     {
-        var seen = new Dictionary<int, HashSet<string>>();
+        // Who each ticked row is, found in two queries and with one save for all new people, however many rows.
+        var rows = review.People.Where(p => p.Include)
+            .Select(row =>
+            {
+                var name = VnText.Normalize(row.Name);
+                // A choice made among the people named like an earlier spelling does not hold for a corrected name.
+                return (Row: row, Name: name, Key: Person.KeyFor(name), Chosen: SameName(row.CheckedName, name) ? row.PersonId : null);
+            }).ToList();
+        var chosenIds = rows.Where(r => r.Chosen > 0).Select(r => r.Chosen!.Value).Distinct().ToList();
+        var chosen = await db.People.Where(p => chosenIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var keys = rows.Select(r => r.Key).Distinct().ToList();
+        var firstByKey = (await db.People.Where(p => keys.Contains(p.NameKey)).OrderBy(p => p.Id).ToListAsync(ct))
+            .GroupBy(p => p.NameKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var added = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var row in review.People.Where(p => p.Include))
+        var people = new List<Person>();
+        foreach (var (_, name, key, choice) in rows)
         {
-            var name = VnText.Normalize(row.Name);
-            var key = Person.KeyFor(name);
-            // A choice made among the people named like an earlier spelling does not hold for a corrected name.
-            var chosen = SameName(row.CheckedName, name) ? row.PersonId : null;
-            var person = chosen is > 0 ? await db.People.FindAsync([chosen.Value], ct) : null;
-            if (person is null && chosen is not 0)
-                person = await db.People.Where(p => p.NameKey == key).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+            var person = choice is > 0 ? chosen.GetValueOrDefault(choice.Value) : null;
+            // 0 is "a new person"; no choice (or a choice gone meanwhile) takes the first of that name.
+            if (person is null && choice is not 0)
+                person = firstByKey.GetValueOrDefault(key);
             if (person is null && !added.TryGetValue(key, out person))
             {
                 person = new Person { Name = name, NameKey = key, CreatedAtUtc = now };
                 db.People.Add(person);
-                await db.SaveChangesAsync(ct);
                 added[key] = person;
             }
+            people.Add(person);
+        }
+        if (added.Count > 0)
+            await db.SaveChangesAsync(ct);
+
+        var seen = new Dictionary<int, HashSet<string>>();
+        foreach (var (row, person) in rows.Select(r => r.Row).Zip(people))
+        {
             // Each conference keeps the titles its report gives, even those an earlier report gave too.
             if (!seen.TryGetValue(person.Id, out var titles))
             {
@@ -305,19 +323,23 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         return new(null, null, null);
     }
 
-    private async Task<IReadOnlyList<KnownPerson>> KnownAsync(string key, CancellationToken ct)
+    /// <summary>The people known by each of the name keys, with their positions: two queries for any number of names.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<KnownPerson>>> KnownAsync(IEnumerable<string> keys, CancellationToken ct)
     {
-        var people = await db.People.AsNoTracking().Where(p => p.NameKey == key).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var wanted = keys.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => wanted.Contains(p.NameKey)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.NameKey }).ToListAsync(ct);
         if (people.Count == 0)
             return [];
         var ids = people.Select(p => p.Id).ToList();
-        var positions = await db.PersonPositions.AsNoTracking().Where(p => ids.Contains(p.PersonId))
-            .Select(p => new { p.PersonId, p.Title, p.SeenOn }).ToListAsync(ct);
-        return people.Select(p => new KnownPerson(p.Id, p.Name, positions.Where(x => x.PersonId == p.Id)
-            .GroupBy(x => VnText.Fold(x.Title))
-            .Select(g => g.OrderByDescending(x => x.SeenOn).First())
-            .OrderByDescending(x => x.SeenOn).ThenBy(x => x.Title, StringComparer.Ordinal)
-            .Select(x => new KnownPosition(x.Title, x.SeenOn)).ToList())).ToList();
+        var positions = (await db.PersonPositions.AsNoTracking().Where(p => ids.Contains(p.PersonId))
+            .Select(p => new { p.PersonId, p.Title, p.SeenOn }).ToListAsync(ct)).ToLookup(p => p.PersonId);
+        return people.GroupBy(p => p.NameKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<KnownPerson>)g
+            .Select(p => new KnownPerson(p.Id, p.Name, positions[p.Id]
+                .GroupBy(x => VnText.Fold(x.Title))
+                .Select(t => t.OrderByDescending(x => x.SeenOn).First())
+                .OrderByDescending(x => x.SeenOn).ThenBy(x => x.Title, StringComparer.Ordinal)
+                .Select(x => new KnownPosition(x.Title, x.SeenOn)).ToList())).ToList(), StringComparer.Ordinal);
     }
 
     private static bool SameName(string? a, string? b) =>
