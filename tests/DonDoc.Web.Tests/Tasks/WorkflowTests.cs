@@ -116,15 +116,7 @@ public abstract class WorkflowTests(TestApp app)
     public async Task A_periodic_task_is_due_at_the_end_of_each_period_it_has_not_reported()
     {
         var today = app.Clock.Today;
-        var endsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(4).AddDays(-1);
-        var task = await _client.PostAsync("/api/tasks", new
-        {
-            Title = "Báo cáo tình hình thực hiện hằng tháng",
-            LeadUnitId = Units.HoanKiem.Id,
-            DeadlineKind = "Periodic",
-            Recurrence = "Monthly",
-            EndsOn = endsOn,
-        }).OkAsync<TaskDetail>();
+        var task = await CreateMonthlyAsync("Báo cáo tình hình thực hiện hằng tháng", Units.HoanKiem.Id, months: 4);
         Assert.Equal(4, task.Periods.Count);
         var endOfMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
         Assert.Equal(endOfMonth, task.DueDate);
@@ -229,15 +221,7 @@ public abstract class WorkflowTests(TestApp app)
         Assert.Equal(ExtensionState.Refused, declined.State);
 
         // A monthly report: an extension moves this month's deadline, never into the next month's.
-        var endsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(3).AddDays(-1);
-        var periodic = await _client.PostAsync("/api/tasks", new
-        {
-            Title = "Báo cáo công tác cán bộ hằng tháng",
-            LeadUnitId = Units.UbndParty.Id,
-            DeadlineKind = "Periodic",
-            Recurrence = "Monthly",
-            EndsOn = endsOn,
-        }).OkAsync<TaskDetail>();
+        var periodic = await CreateMonthlyAsync("Báo cáo công tác cán bộ hằng tháng", Units.UbndParty.Id, months: 3);
         var dues = periodic.Periods.Select(p => p.DueDate).Order().ToList();
         await _client.ActAsync(periodic.Id, "accept");
         var tooFar = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension", new { RequestedDueDate = dues[1], Reason = "Chờ số liệu." })
@@ -260,6 +244,20 @@ public abstract class WorkflowTests(TestApp app)
         var overtaken = await _client.PostAsync($"/api/tasks/{periodic.Id}/extension/{second.Id}/decision", new { Approve = true }).ProblemAsync("Approve");
         Assert.Contains("phải sau hạn hiện tại", overtaken["Approve"][0]);
         Assert.Equal(dues[1], (await _client.TaskAsync(periodic.Id)).DueDate);
+    }
+
+    /// <summary>A monthly report from this month to the end of the month <paramref name="months"/> - 1 later.</summary>
+    private Task<TaskDetail> CreateMonthlyAsync(string title, int leadUnitId, int months)
+    {
+        var today = app.Clock.Today;
+        return _client.PostAsync("/api/tasks", new
+        {
+            Title = title,
+            LeadUnitId = leadUnitId,
+            DeadlineKind = "Periodic",
+            Recurrence = "Monthly",
+            EndsOn = new DateOnly(today.Year, today.Month, 1).AddMonths(months).AddDays(-1),
+        }).OkAsync<TaskDetail>();
     }
 
     private async Task<int> CreateAsync(string title, int leadUnitId, DateOnly due) =>
