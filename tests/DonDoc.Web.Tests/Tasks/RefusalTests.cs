@@ -193,6 +193,13 @@ public abstract class RefusalTests(TestApp app)
     public Task Unknown_status_filter(string status) =>
         RefusedAsync(() => _client.GetAsync($"/api/tasks?unit={Units.Root.Id}&status={status}"), "status", status);
 
+    [DbTheory]
+    [InlineData("/api/tasks?unit=mot", "unit", "không hợp lệ")]
+    [InlineData("/api/tasks?dueFrom=2026-02-31", "dueFrom", "không hợp lệ")]
+    [InlineData("/api/units/1/dashboard?asOf=2026-13-01", "asOf", "không đúng dạng")]
+    public Task A_query_value_of_the_wrong_kind(string url, string field, string fragment) =>
+        RefusedAsync(() => _client.GetAsync(url), field, fragment);
+
     [DbFact]
     public Task A_date_that_is_not_a_date() =>
         RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = "31/02/2026" }),
