@@ -43,10 +43,8 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
     public async Task<IReadOnlyList<DocumentMatch>> MatchDocumentsAsync(ImportReview review, CancellationToken ct)
     {
         var catalog = await Catalog.LoadAsync(db, ct);
-        var matches = new List<DocumentMatch>();
-        foreach (var row in review.Documents)
-            matches.Add(await MatchAsync(row, review.HeldOn, catalog, ct));
-        return matches;
+        var register = await RegisterLookup.LoadAsync(db, scope, review.Documents, ct);
+        return review.Documents.Select(row => Match(row, review.HeldOn, catalog, register)).ToList();
     }
 
     /// <summary>The people already known by each row's name; a row not yet matched is set to the first of them.</summary>
@@ -72,13 +70,14 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
     {
         var problems = Check(review);
         var catalog = await Catalog.LoadAsync(db, ct);
+        var register = await RegisterLookup.LoadAsync(db, scope, review.Documents.Where(d => d.Include), ct);
         var documents = new List<(DocumentRow Row, int Index, DocumentMatch Match)>();
         for (var i = 0; i < review.Documents.Count; i++)
         {
             var row = review.Documents[i];
             if (!row.Include)
                 continue;
-            var match = await MatchAsync(row, review.HeldOn, catalog, ct);
+            var match = Match(row, review.HeldOn, catalog, register);
             if (match.Problem is { } problem)
                 problems.Add($"Documents[{i}].{match.Field}", $"{row.Label}: {problem}");
             documents.Add((row, i, match));
@@ -108,7 +107,8 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         var linked = new HashSet<int>();
         foreach (var (row, i, match) in documents)
         {
-            var id = match.ExistingId ?? (await MatchAsync(row, heldOn, catalog, ct)).ExistingId;
+            // Read again inside the transaction: an earlier row of this import may have just entered the same document.
+            var id = match.ExistingId ?? Match(row, heldOn, catalog, await RegisterLookup.LoadAsync(db, scope, [row], ct)).ExistingId;
             if (id is null)
             {
                 var registered = await registry.RegisterAsync(new NewDocument
@@ -282,7 +282,7 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
     private const string Symbol = nameof(DocumentRow.Symbol);
     private const string IssuedOn = nameof(DocumentRow.IssuedOn);
 
-    private async Task<DocumentMatch> MatchAsync(DocumentRow row, DateOnly? heldOn, Catalog catalog, CancellationToken ct)
+    private static DocumentMatch Match(DocumentRow row, DateOnly? heldOn, Catalog catalog, RegisterLookup register)
     {
         if (string.IsNullOrWhiteSpace(row.Symbol))
             return new(null, "chưa đủ số, ký hiệu (văn bản không nêu cơ quan ban hành): nhập đầy đủ, ví dụ 04-NQ/TU, hoặc bỏ chọn.", Symbol);
@@ -290,9 +290,7 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         if (parsed.Symbol is not { } symbol)
             return new(null, parsed.Error, Symbol);
 
-        var candidates = await db.Documents.AsNoTracking().Where(d => d.Symbol == symbol.Canonical)
-            .Select(d => new Candidate(d.Id, d.IssuedOn, d.Year, d.Term == null ? null : d.Term.StartsOn, d.Term == null ? null : d.Term.EndsOn))
-            .ToListAsync(ct);
+        var candidates = register.Candidates.GetValueOrDefault(symbol.Canonical) ?? [];
         Candidate? pick;
         if (row.IssuedOn is { } date)
             // The same symbol in another term is another document.
@@ -303,9 +301,7 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         else
             pick = candidates.FirstOrDefault();
         if (pick is not null)
-            return await scope.Visible(db.Documents.AsNoTracking()).Where(d => d.Id == pick.Id).ToDto().FirstOrDefaultAsync(ct) is { } seen
-                ? new(seen, null, null)
-                : new(null, null, null, pick.Id);
+            return register.Seen.TryGetValue(pick.Id, out var seen) ? new(seen, null, null) : new(null, null, null, pick.Id);
         if (candidates.Count > 1 && row.IssuedOn is null)
             return new(null, $"sổ có {VnFormat.Number(candidates.Count)} văn bản {symbol.Canonical} ở các nhiệm kỳ khác nhau: nhập ngày ban hành để chọn đúng văn bản.", IssuedOn);
 
@@ -348,6 +344,28 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
     private static string Truncate(string s, int length) => s.Length <= length ? s : s[..length];
 
     private sealed record Candidate(int Id, DateOnly IssuedOn, int? Year, DateOnly? TermStart, DateOnly? TermEnd);
+
+    /// <summary>
+    /// What the register holds under the rows' symbols, read in two queries for any number of rows:
+    /// every document of each symbol, and those of them the user may see.
+    /// </summary>
+    private sealed record RegisterLookup(IReadOnlyDictionary<string, List<Candidate>> Candidates, IReadOnlyDictionary<int, DocumentDto> Seen)
+    {
+        public static async Task<RegisterLookup> LoadAsync(AppDb db, UserScope scope, IEnumerable<DocumentRow> rows, CancellationToken ct)
+        {
+            var symbols = rows.Select(r => string.IsNullOrWhiteSpace(r.Symbol) ? null : DocumentSymbol.Parse(r.Symbol).Symbol?.Canonical)
+                .OfType<string>().Distinct().ToList();
+            if (symbols.Count == 0)
+                return new(new Dictionary<string, List<Candidate>>(), new Dictionary<int, DocumentDto>());
+            var found = await db.Documents.AsNoTracking().Where(d => symbols.Contains(d.Symbol)).OrderBy(d => d.Id)
+                .Select(d => new { d.Symbol, Candidate = new Candidate(d.Id, d.IssuedOn, d.Year, d.Term == null ? null : d.Term.StartsOn, d.Term == null ? null : d.Term.EndsOn) })
+                .ToListAsync(ct);
+            var ids = found.Select(f => f.Candidate.Id).ToList();
+            var seen = await scope.Visible(db.Documents.AsNoTracking()).Where(d => ids.Contains(d.Id)).ToDto().ToDictionaryAsync(d => d.Id, ct);
+            return new(found.GroupBy(f => f.Symbol, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(f => f.Candidate).ToList(), StringComparer.Ordinal), seen);
+        }
+    }
 
     private sealed record Catalog(IReadOnlyList<DocumentType> Types, IReadOnlyDictionary<string, Issuer> Issuers)
     {
