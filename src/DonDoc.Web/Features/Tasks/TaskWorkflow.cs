@@ -34,7 +34,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (input.ParentId is { } parentId && (parent = await db.Tasks.FindAsync([parentId], ct)) is null)
             problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
         else if (parent is not null && !TaskRules.IsOpen(parent.Status))
-            problems.Add(nameof(input.ParentId), $"Nhiệm vụ cấp trên số {parent.Id} đã kết thúc ({TaskRules.Label(parent.Status)}), không giao thêm nhiệm vụ con được.");
+            problems.Add(nameof(input.ParentId), $"Nhiệm vụ cấp trên số {parent.Id} đã kết thúc ({parent.Status.Label()}), không giao thêm nhiệm vụ con được.");
         var unitIds = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }
             .Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
         var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
