@@ -246,6 +246,37 @@ public abstract class WorkflowTests(TestApp app)
         Assert.Equal(dues[1], (await _client.TaskAsync(periodic.Id)).DueDate);
     }
 
+    [DbFact]
+    public async Task The_page_offers_only_a_refusal_for_an_overtaken_extension()
+    {
+        var task = await CreateMonthlyAsync("Báo cáo kết quả tiếp công dân hằng tháng", Units.UbndParty.Id, months: 2);
+        var dues = task.Periods.Select(p => p.DueDate).Order().ToList();
+        await _client.ActAsync(task.Id, "accept");
+        var stalePage = await Import.PageForm.ParseAsync(await _client.GetAsync($"/Tasks/Details/{task.Id}"));
+        Assert.Null(stalePage.GetElementById("form-decide-extension"));
+        await _client.PostAsync($"/api/tasks/{task.Id}/extension", new { RequestedDueDate = dues[0].AddDays(4), Reason = "Chờ số liệu." })
+            .OkAsync<ExtensionResult>();
+        var open = await Import.PageForm.ParseAsync(await _client.GetAsync($"/Tasks/Details/{task.Id}"));
+        Assert.NotNull(open.QuerySelector("#form-decide-extension button[value=true]"));
+        var decision = Import.PageForm.Of(open, "form-decide-extension");
+
+        // This month is reported before anyone decides: the due date is next month's now.
+        await _client.ActAsync(task.Id, "progress", new { Percent = 50, Text = "Báo cáo tháng này." });
+        var now = await Import.PageForm.ParseAsync(await _client.GetAsync($"/Tasks/Details/{task.Id}"));
+        var form = now.GetElementById("form-decide-extension")!;
+        Assert.Null(form.QuerySelector("button[value=true]"));
+        Assert.Contains("chỉ có thể không đồng ý", form.TextContent);
+
+        // Approving from the page read before: refused on the page, with the reason, and nothing changed.
+        decision["Decision.Approve"] = "true";
+        decision["version"] = Import.PageForm.Of(now, "form-decide-extension")["version"];
+        var refused = await Import.PageForm.ParseAsync(await decision.PostAsync(_client));
+        Assert.Contains("phải sau hạn hiện tại", refused.GetElementById("form-decide-extension")!.TextContent);
+        var after = await _client.TaskAsync(task.Id);
+        Assert.Equal(dues[1], after.DueDate);
+        Assert.Equal(ExtensionState.Pending, Assert.Single(after.Extensions).State);
+    }
+
     /// <summary>A monthly report from this month to the end of the month <paramref name="months"/> - 1 later.</summary>
     private Task<TaskDetail> CreateMonthlyAsync(string title, int leadUnitId, int months)
     {
