@@ -77,6 +77,19 @@ public abstract class RefusalTests(TestApp app)
             "Recurrence", "chu kỳ");
 
     [DbFact]
+    public Task Periodic_task_ending_centuries_away() =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Báo cáo tháng", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Periodic", Recurrence = "Monthly", EndsOn = new DateOnly(9999, 12, 31) }),
+            "EndsOn", "120 kỳ");
+
+    [DbFact]
+    public async Task A_null_list_of_coordinating_units_means_none()
+    {
+        var created = await CreateTaskAsync(new { Title = "Nhiệm vụ không có đơn vị phối hợp", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = Today.AddDays(30), CoordinatorUnitIds = (int[]?)null })
+            .OkAsync<TaskDetail>();
+        Assert.Empty(created.Coordinators);
+    }
+
+    [DbFact]
     public Task Ongoing_task_with_a_due_date() =>
         RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ thường xuyên", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Ongoing", DueDate = Today.AddDays(30) }),
             "DueDate", "thường xuyên");
@@ -146,6 +159,11 @@ public abstract class RefusalTests(TestApp app)
     [DbFact]
     public Task Unknown_document_type_code() =>
         RefusedAsync(() => RegisterAsync("12-XYZ/TU", new DateOnly(2025, 12, 1)), "Symbol", "XYZ");
+
+    [DbFact]
+    public Task Document_type_name_too_long() =>
+        RefusedAsync(() => _client.PostAsync("/api/documents", new { Symbol = "15/QĐ-UBND", IssuedOn = new DateOnly(2024, 1, 1), Title = "Quyết định", TypeName = new string('x', 61) }),
+            "TypeName", "60 ký tự");
 
     [DbFact]
     public Task Unknown_issuer() =>

@@ -24,7 +24,7 @@ public sealed class NewDocument
     public string? Summary { get; set; }
 
     // Needed only where one code names several types (QĐ: Quyết định or Quy định).
-    [StringLength(60)]
+    [StringLength(60, ErrorMessage = "Tên loại văn bản dài quá 60 ký tự.")]
     public string? TypeName { get; set; }
 }
 

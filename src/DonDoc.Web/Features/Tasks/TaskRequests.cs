@@ -17,7 +17,8 @@ public sealed class NewTask
     [Required(ErrorMessage = "Chọn đơn vị chủ trì.")]
     public int? LeadUnitId { get; set; }
 
-    public List<int> CoordinatorUnitIds { get; set; } = [];
+    // JSON null means none, as an absent field does.
+    public List<int> CoordinatorUnitIds { get; set => field = value ?? []; } = [];
 
     // The unit that assigns the task and approves its extensions; by default the parent's lead unit,
     // or for a top-level task the creator's own unit.

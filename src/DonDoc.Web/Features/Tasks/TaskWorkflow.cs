@@ -454,7 +454,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                     problems.Add(nameof(input.EndsOn), $"Ngày kết thúc {VnFormat.Date(endsOn)} ở trước hôm nay.");
                     break;
                 }
-                var periods = TaskRules.Periods(input.Recurrence.Value, today, endsOn).ToList();
+                // Stops at one past the limit: an end date centuries away would otherwise run the calendar out.
+                var periods = TaskRules.Periods(input.Recurrence.Value, today, endsOn).Take(121).ToList();
                 if (periods.Count > 120)
                     problems.Add(nameof(input.EndsOn), "Quá 120 kỳ báo cáo; chọn ngày kết thúc gần hơn.");
                 else
