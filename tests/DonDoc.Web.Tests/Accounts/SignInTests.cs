@@ -199,6 +199,34 @@ public abstract class SignInTests(TestApp app)
         Assert.Contains("quản trị hệ thống duy nhất", string.Join(" ", problems));
     }
 
+    [DbFact]
+    public async Task An_account_changed_since_its_form_was_opened_is_not_overwritten()
+    {
+        using var admin = await AdminBrowserAsync();
+        var name = await NewUserAsync(Roles.Viewer);
+        var id = await UserIdAsync(name);
+        var first = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}")), "form-user-edit");
+        var second = PageForm.Of(await PageForm.ParseAsync(await admin.GetAsync($"/Accounts/Users/Edit/{id}")), "form-user-edit");
+        first.Add("Account.Roles", Roles.Inspector);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync(admin)).StatusCode);
+
+        second["Account.DisplayName"] = "Trần Thị Thanh";
+        var refused = await PageForm.ParseAsync(await second.PostAsync(admin));
+        var message = string.Join(" ", PageForm.Problems(refused));
+        Assert.Contains("chưa được lưu", message);
+        Assert.Contains($"Vai trò: {Roles.Label(Roles.Viewer)} → {Roles.Label(Roles.Viewer)} + {Roles.Label(Roles.Inspector)}", message);
+        Assert.Equal([Roles.Inspector, Roles.Viewer], await RolesOfAsync(name));
+
+        // The refusal shows the account as it is now; saved from there, both changes stand.
+        var again = PageForm.Of(refused, "form-user-edit");
+        Assert.NotEqual("Trần Thị Thanh", again["Account.DisplayName"]);
+        again["Account.DisplayName"] = "Trần Thị Thanh";
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync(admin)).StatusCode);
+        Assert.Equal([Roles.Inspector, Roles.Viewer], await RolesOfAsync(name));
+        Assert.Equal("Trần Thị Thanh", await app.WithServicesAsync(async services =>
+            (await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(name))!.DisplayName));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -216,6 +244,12 @@ public abstract class SignInTests(TestApp app)
         await app.CreateUserAsync(name, role, app.Units.BaDinh, Password);
         return name;
     }
+
+    private Task<List<string>> RolesOfAsync(string name) => app.WithServicesAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        return (await users.GetRolesAsync((await users.FindByNameAsync(name))!)).Order(StringComparer.Ordinal).ToList();
+    });
 
     private Task<int> UserIdAsync(string name) => app.WithServicesAsync(async services =>
         (await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(name))!.Id);

@@ -74,6 +74,9 @@ public sealed class PageForm
         }
     }
 
+    /// <summary>One more value under a name, as a second ticked box of a group sends it.</summary>
+    public void Add(string name, string value) => _fields.Add(new(name, value));
+
     public bool IsTicked(string name) => _fields.Any(f => f.Key == name && f.Value == "true");
 
     /// <summary>Ticks a box: the browser sends its "true" before the hidden "false" the page adds at the form's end.</summary>

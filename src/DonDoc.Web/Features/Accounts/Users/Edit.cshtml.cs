@@ -11,6 +11,16 @@ public sealed class ResetInput
     public string? Password { get; set; }
 }
 
+/// <summary>The account's fields as the edit form showed them, sent back to tell what changed meanwhile.</summary>
+public sealed class AccountRead
+{
+    public string? DisplayName { get; set; }
+    public string? UnitCode { get; set; }
+    public List<string> Roles { get; set; } = [];
+
+    public static AccountRead Of(UserRow row) => new() { DisplayName = row.DisplayName, UnitCode = row.UnitCode, Roles = row.Roles.ToList() };
+}
+
 /// <summary>One account: its name, unit and roles; a new password; lock and unlock. Each form posts to its own handler.</summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserScope scope) : PageModel
@@ -18,6 +28,7 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
     public UserRow Row { get; private set; } = null!;
 
     public UserInput Account { get; private set; } = new();
+    public AccountRead Read { get; private set; } = new();
     public ResetInput Reset { get; private set; } = new();
     public string? NewPassword { get; private set; }
     public DateTimeOffset Now => admin.Now;
@@ -30,15 +41,26 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
     {
         if (!await LoadAsync(id, ct))
             return NotFound();
-        Account = new UserInput { DisplayName = Row.DisplayName, UnitCode = Row.UnitCode, Roles = Row.Roles.ToList() };
+        ShowCurrent();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, [Bind(Prefix = nameof(Account))] UserInput input, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, [Bind(Prefix = nameof(Account))] UserInput input,
+        [Bind(Prefix = nameof(Read))] AccountRead read, CancellationToken ct)
     {
         Account = input;
+        Read = read;
         if (!await LoadAsync(id, ct) || await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
             return NotFound();
+        // The form writes the whole account: saved over a change made since it was opened, it would undo that change unseen.
+        if (ChangedSince(read) is { Count: > 0 } changed)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "Tài khoản đã được thay đổi sau khi bạn mở trang; thay đổi của bạn chưa được lưu để không ghi đè. "
+                + $"Đã thay đổi: {string.Join("; ", changed)}. Trang đã hiện thông tin hiện tại, hãy sửa lại rồi lưu.");
+            ShowCurrent();
+            return Page();
+        }
         if (!ModelState.IsValid)
             return Page();
         var unit = await admin.CheckAsync(input, ct);
@@ -74,7 +96,7 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
         Reset = input;
         if (!await LoadAsync(id, ct) || await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
             return NotFound();
-        Account = new UserInput { DisplayName = Row.DisplayName, UnitCode = Row.UnitCode, Roles = Row.Roles.ToList() };
+        ShowCurrent();
         if (!ModelState.IsValid)
             return Page();
         var drawn = string.IsNullOrEmpty(input.Password);
@@ -124,6 +146,28 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
         await users.ResetAccessFailedCountAsync(user);
         Flash = $"Đã mở khóa tài khoản {user.UserName}.";
         return RedirectToPage(new { id });
+    }
+
+    private void ShowCurrent()
+    {
+        Account = new UserInput { DisplayName = Row.DisplayName, UnitCode = Row.UnitCode, Roles = Row.Roles.ToList() };
+        Read = AccountRead.Of(Row);
+    }
+
+    /// <summary>Each field whose value differs from the one the form showed, as "label: before → now".</summary>
+    private List<string> ChangedSince(AccountRead read)
+    {
+        static string Quoted(string? s) => string.IsNullOrWhiteSpace(s) ? "(trống)" : $"“{s.Trim()}”";
+        static string RoleNames(IEnumerable<string> roles) =>
+            Roles.All.Where(roles.Contains).Select(Roles.Label).DefaultIfEmpty("(không có)").Aggregate((a, b) => $"{a} + {b}");
+        var changed = new List<string>();
+        if (UserAdmin.Normalize(read.DisplayName ?? "") != Row.DisplayName)
+            changed.Add($"Họ và tên: {Quoted(read.DisplayName)} → {Quoted(Row.DisplayName)}");
+        if ((read.UnitCode ?? "").Trim() != (Row.UnitCode ?? ""))
+            changed.Add($"Mã đơn vị: {Quoted(read.UnitCode)} → {Quoted(Row.UnitCode)}");
+        if (!read.Roles.ToHashSet().SetEquals(Row.Roles))
+            changed.Add($"Vai trò: {RoleNames(read.Roles)} → {RoleNames(Row.Roles)}");
+        return changed;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
