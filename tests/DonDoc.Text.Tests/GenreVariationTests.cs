@@ -38,6 +38,27 @@ public class GenreVariationTests
         Assert.Equal(["Ủy viên Ban Thường vụ Thành ủy", "Trưởng ban Dân vận Thành ủy"], Person(e, "Nguyễn Thị Thủy").Positions);
     }
 
+    [Theory]
+    [InlineData("Dự có đồng chí Sơn Minh Thắng, Tỉnh ủy viên, Bí thư Huyện ủy phát biểu.", "Sơn Minh Thắng", new[] { "Tỉnh ủy viên", "Bí thư Huyện ủy" })]
+    [InlineData("Đồng chí Trần Quốc Thành, Thành uỷ viên, Trưởng ban Tổ chức Quận uỷ dự.", "Trần Quốc Thành", new[] { "Thành ủy viên", "Trưởng ban Tổ chức Quận ủy" })]
+    [InlineData("Cùng dự có đại biểu Quốc hội Hoàng Văn Cường.", "Hoàng Văn Cường", new[] { "đại biểu Quốc hội" })]
+    [InlineData("Trưởng ấp Thạch Sang và Bí thư Chi bộ Danh Út cùng đón đoàn.", "Danh Út", new[] { "Bí thư Chi bộ" })]
+    public void Titles_of_committee_members_deputies_and_hamlets(string text, string name, string[] positions) =>
+        Assert.Equal(positions, Person(ReportExtractor.Extract(text), name).Positions);
+
+    [Theory]
+    [InlineData("Giám đốc Sở Văn hóa, Thể thao và Du lịch Phạm Thị Thu Hà báo cáo tham luận.", "Phạm Thị Thu Hà", "Giám đốc Sở Văn hóa, Thể thao và Du lịch")]
+    [InlineData("Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung dự hội nghị.", "Đào Ngọc Dung", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội")]
+    public void A_body_named_with_a_comma_or_a_dash_does_not_end_the_title(string text, string name, string position) =>
+        Assert.Equal([position], Person(ReportExtractor.Extract(text), name).Positions);
+
+    [Fact]
+    public void An_E_De_name_runs_to_five_words()
+    {
+        var e = ReportExtractor.Extract("Đồng chí Y Thanh Hà Niê Kđăm, nguyên Ủy viên Trung ương Đảng, nguyên Chủ tịch Hội đồng Dân tộc dự.");
+        Assert.Equal(["nguyên Ủy viên Trung ương Đảng", "nguyên Chủ tịch Hội đồng Dân tộc"], Person(e, "Y Thanh Hà Niê Kđăm").Positions);
+    }
+
     // Dates of the event
 
     [Theory]
@@ -47,6 +68,16 @@ public class GenreVariationTests
     [InlineData("Chiều 13/1/2023, hội nghị bế mạc.", "2023-01-13")]
     [InlineData("Từ ngày 12 đến ngày 14/1, Đại hội diễn ra.", "--01-12")]
     public void Event_dates_written_other_ways(string text, string expected) => Assert.Equal(expected, ReportExtractor.Extract(text).Event.Date);
+
+    [Theory]
+    [InlineData("Hội nghị tổng kết công tác kiểm tra\nThứ Bảy, 05/12/2026, 18:20 (GMT+7)\n\nChiều 4/12, Ủy ban Kiểm tra Tỉnh ủy tổ chức hội nghị tổng kết.")]
+    [InlineData("Hội nghị tổng kết công tác kiểm tra\nCập nhật: ngày 05/12/2026 08:30\n\nChiều 4/12, Ủy ban Kiểm tra Tỉnh ủy tổ chức hội nghị tổng kết.")]
+    public void The_stamp_of_the_article_dates_the_year_not_the_event(string text) =>
+        Assert.Equal("2026-12-04", ReportExtractor.Extract(text).Event.Date);
+
+    [Fact]
+    public void The_stamp_dates_the_event_when_nothing_else_does() =>
+        Assert.Equal("2026-12-05", ReportExtractor.Extract("Hội nghị tổng kết\nThứ Bảy, 05/12/2026, 18:20\n\nSáng nay, Thành ủy tổ chức hội nghị tổng kết.").Event.Date);
 
     // Documents
 
@@ -62,6 +93,14 @@ public class GenreVariationTests
     {
         var e = ReportExtractor.Extract("Chương trình số 06-CTr/TU ngày 17/3/2021 và Chương trình số 06-CTr/TU ngày 10/1/2026 của Thành ủy.");
         Assert.Equal([new DateOnly(2021, 3, 17), new DateOnly(2026, 1, 10)], e.Documents.Select(d => d.Date!.Value));
+    }
+
+    [Fact]
+    public void A_symbol_typed_with_spaces_or_an_en_dash_around_the_number()
+    {
+        var e = ReportExtractor.Extract("Các cấp ủy quán triệt Chỉ thị số 05 - CT/TW của Bộ Chính trị, Nghị quyết số 57 – NQ/TW ngày 22/12/2024.");
+        Assert.Equal([("05-CT/TW", "TW", (DateOnly?)null), ("57-NQ/TW", "TW", new DateOnly(2024, 12, 22))],
+            e.Documents.Select(d => (d.Symbol, d.Issuer, d.Date)));
     }
 
     // Lists
@@ -127,7 +166,26 @@ public class GenreVariationTests
         Assert.Equal("Trong những năm tới, thành phố tập trung", Assert.Single(e.Lists).Title);
     }
 
+    [Theory]
+    [InlineData("Từ thực tiễn, một số bài học kinh nghiệm được rút ra: giữ vững nguyên tắc tập trung dân chủ; phát huy vai trò người đứng đầu; gắn kiểm tra với giám sát.", "bài học kinh nghiệm được rút ra")]
+    [InlineData("Đồng chí đề nghị, thứ nhất, giữ vững nguyên tắc tập trung dân chủ; thứ hai, phát huy vai trò người đứng đầu; thứ ba, gắn kiểm tra với giám sát.", "Đồng chí đề nghị")]
+    [InlineData("Đồng chí yêu cầu tập trung vào các nhiệm vụ trọng tâm, đó là:\ngiữ vững nguyên tắc tập trung dân chủ;\nphát huy vai trò người đứng đầu;\ngắn kiểm tra với giám sát.\nHội nghị bế mạc.", "nhiệm vụ trọng tâm")]
+    public void Lists_announced_in_other_words(string text, string title)
+    {
+        var list = Assert.Single(ReportExtractor.Extract(text).Lists);
+        Assert.Contains(title, list.Title);
+        Assert.Equal(["giữ vững nguyên tắc tập trung dân chủ", "phát huy vai trò người đứng đầu", "gắn kiểm tra với giám sát"], list.Items);
+    }
+
     // Figures
+
+    [Fact]
+    public void Counts_before_a_capital_or_the_end_of_a_clause_and_counts_in_thousands()
+    {
+        var e = ReportExtractor.Extract("Số đảng viên mới kết nạp trong năm là 187. Tổng số đảng viên toàn Đảng bộ: 10.027; kết nạp 2.345 Đảng viên mới; "
+            + "hơn 1,2 nghìn hộ thoát nghèo; 1,5 triệu lượt người tham gia; thu ngân sách 9,8 nghìn tỷ đồng; Quận 1 Thành phố; đường 3/2 được nâng cấp.");
+        Assert.Equal([187m, 10027m, 2345m, 1200m, 1500000m, 9800m], e.Figures.Select(f => f.Value));
+    }
 
     [Fact]
     public void The_count_of_an_announced_list_is_no_figure()

@@ -118,6 +118,26 @@ public sealed class TextSourceTests : IDisposable
     }
 
     [Fact]
+    public void Html_leaves_out_menus_sidebars_and_footers_and_keeps_list_bullets()
+    {
+        const string html = """
+            <!DOCTYPE html><html><body>
+            <div class="top-bar"><a href="/">Trang chủ</a> | Thứ Bảy, 05/12/2026</div>
+            <div class="menu"><p>Thời sự</p></div>
+            <div class="main-col"><h1>Hội nghị tổng kết</h1>
+            <p>Đồng chí Bí thư đề nghị 2 nhiệm vụ, đó là:</p><ul><li>đoàn kết;</li><li>đổi mới.</li></ul><ol start="3"><li>ba</li><li>bốn</li></ol></div>
+            <div class="side-col"><p>Chủ tịch UBND thành phố Nguyễn Văn Tùng tiếp công dân</p></div>
+            <ul><li><a href="/a">Tin mới: Bí thư Thành ủy thăm gia đình chính sách</a></li></ul>
+            <div id="footer">Tổng Biên tập: Nguyễn Văn Bình</div>
+            </body></html>
+            """;
+        var expected = "Hội nghị tổng kết\n\nTrang chủ | Thứ Bảy, 05/12/2026\n\nĐồng chí Bí thư đề nghị 2 nhiệm vụ, đó là:\n\n- đoàn kết;\n\n- đổi mới.\n\n3. ba\n\n4. bốn";
+        Assert.Equal(expected, TextSource.Read(Write("a.html", Encoding.UTF8.GetBytes(html))));
+        // Saved from a browser under another name, the page is still read as a page.
+        Assert.Equal(expected, TextSource.Read(Write("a.txt", Encoding.UTF8.GetBytes(html))));
+    }
+
+    [Fact]
     public void Docx_gives_one_line_per_paragraph()
     {
         var path = Path.Combine(_dir, "a.docx");

@@ -16,8 +16,8 @@ internal static partial class DocumentFinder
 
     private const string Issuer = @"\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*";
 
-    // Laws carry no type code: "15/2012/QH13".
-    private const string SymbolTail = $@"-(?:{TypeCodes})/{Issuer}|/(?:\d{{4}}/)?(?:{TypeCodes})-{Issuer}|/\d{{4}}/{Issuer}";
+    // Laws carry no type code: "15/2012/QH13". Typed in a hurry, the dash after the number gets spaces or becomes an en dash: "57 – NQ/TW".
+    private const string SymbolTail = $@"\s?[-–]\s?(?:{TypeCodes})/{Issuer}|/(?:\d{{4}}/)?(?:{TypeCodes})-{Issuer}|/\d{{4}}/{Issuer}";
 
     // A kind word may carry a few qualifying words before "số" ("Quy chế làm việc số 01") but never another kind word.
     [GeneratedRegex(
@@ -156,7 +156,9 @@ internal static partial class DocumentFinder
         .ToDictionary(k => k, k => k.StartsWith("thông báo", StringComparison.Ordinal) ? "Thông báo" : char.ToUpperInvariant(k[0]) + k[1..], StringComparer.OrdinalIgnoreCase);
 
     private static DocumentSymbol? ParseSymbol(Match m) =>
-        m.Groups["sym"].Success ? DocumentSymbol.Parse(m.Groups["num"].Value + m.Groups["sym"].Value).Symbol : null;
+        m.Groups["sym"].Success
+            ? DocumentSymbol.Parse(m.Groups["num"].Value + m.Groups["sym"].Value.Replace(" ", "", StringComparison.Ordinal).Replace('–', '-')).Symbol
+            : null;
 
     /// <summary>What follows a number: "ngày 16/12/2021", "của Ban Thường vụ Thành ủy", in either order.</summary>
     private static (string? Issuer, TextDate? Date) ReadTail(string text, ref int end)

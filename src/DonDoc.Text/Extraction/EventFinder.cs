@@ -17,8 +17,12 @@ internal static partial class EventFinder
 
     [GeneratedRegex(
         @"(?:(?<![\p{L}])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)(?:\s+(?:nay|qua|mai))?(?:\s*,?\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật))?\s*[(,]?\s*(?:ngày\s+)?(?:(?:mùng|mồng)\s+)?(?:(?<from>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?" +
-        @"|(?:^|\n)(?:\p{Lu}[\p{L}.]*\s+){0,3}\p{Lu}[\p{L}.]*\s*,\s*)$", RegexOptions.IgnoreCase)]
+        @"|(?:^|\n)(?!(?:thứ|chủ\s+nhật|cập\s+nhật)(?![\p{L}]))(?:\p{Lu}[\p{L}.]*\s+){0,3}\p{Lu}[\p{L}.]*\s*,\s*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
+
+    // A line that stamps the article rather than reporting: "Thứ Bảy, 05/12/2026, 18:20 (GMT+7)", "Cập nhật: 06/12/2026 08:30".
+    [GeneratedRegex(@"^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|đăng\s+(?:lúc|ngày)|ngày\s+đăng|xuất\s+bản)(?![\p{L}])|[^\p{L}]*$)|\d{1,2}[:h]\d{2}(?!\d)|GMT", RegexOptions.IgnoreCase)]
+    private static partial Regex Stamp();
 
     [GeneratedRegex(@"\s*\([^()]*\d{1,2}/\d{1,2}/\d{4}[^()]*\)\s*$")]
     private static partial Regex Timestamp();
@@ -44,7 +48,8 @@ internal static partial class EventFinder
         var dateline = heading.Where(line => !line.EndsWith('.')).Select(Dateline).FirstOrDefault(d => d is not null);
         var publishedOn = published ?? dateline;
 
-        var found = FirstCuedDate(text, 0, heading.Count + OpeningParagraphs, isTaken, requireHappening: false);
+        // A stamp's date is when the article went out, which dates the event only when nothing else does.
+        var found = FirstCuedDate(text, 0, heading.Count + OpeningParagraphs, at => isTaken(at) || InStamp(text, at), requireHappening: false);
         var date = found?.Date ?? (dateline is { } d ? new TextDate(d.Day, d.Month, d.Year) : null);
         if (date is { Year: null } undated && publishedOn is { } on)
             date = undated with { Year = YearNear(undated, on) };
@@ -87,6 +92,14 @@ internal static partial class EventFinder
                 lines.Add(heading);
         }
         return lines;
+    }
+
+    private static bool InStamp(string text, int at)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        var end = text.IndexOf('\n', at);
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start).Trim();
+        return !line.EndsWith('.') && line.Count(' ') < HeadlineMaxWords / 4 && Stamp().IsMatch(line.ToString());
     }
 
     private static DateOnly? Dateline(string line)

@@ -13,7 +13,7 @@ internal static partial class FigureFinder
     // "10.027" and "102,9" in vi-VN; "6.5" (a dot before one or two digits) is a decimal written the English way.
     private const string Number = @"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?";
 
-    [GeneratedRegex($@"(?<![\p{{L}}\d.,/-])(?:(?<a>{Number})\s*/\s*(?<b>{Number})(?![\d/]|[.,]\d|-\p{{L}})|(?<p>{Number})\s*(?:%|phần trăm)|(?<n>{Number})(?=\s+\p{{Ll}}))(?![\p{{L}}\d])")]
+    [GeneratedRegex($@"(?<![\p{{L}}\d.,/-])(?:(?<a>{Number})\s*/\s*(?<b>{Number})(?![\d/]|[.,]\d|-\p{{L}})|(?<p>{Number})\s*(?:%|phần trăm)|(?<n>{Number})(?=\s+\p{{L}}|\s*(?:[.;,)]|$)))(?![\p{{L}}\d])", RegexOptions.Multiline)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|từ|đến|tới|đầu|cuối|dịp|\()\s*$", RegexOptions.IgnoreCase)]
@@ -27,6 +27,17 @@ internal static partial class FigureFinder
 
     [GeneratedRegex(@"\G\s+(?!(?:vừa|tới|này|qua|hằng|hàng|năm)(?![\p{L}]))\p{Ll}")]
     private static partial Regex CountedNoun();
+
+    // "1,2 nghìn hộ" is 1.200 households; "tỷ" stays the unit it is in budgets ("9,8 nghìn tỷ đồng" is 9.800 tỷ đồng).
+    [GeneratedRegex(@"\G\s+(?<m>nghìn|ngàn|triệu)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Magnitude();
+
+    // A count not followed by what it counts stands after words that give a figure: "trong năm là 187.", "Tổng số đảng viên: 10.027;".
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:là|đạt|được|có|gồm|tổng cộng|còn|lên|xuống)|:)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesAFigure();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:đường|phố)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StreetBefore();
 
     private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(",;:.!?()“”\"\n");
 
@@ -51,13 +62,20 @@ internal static partial class FigureFinder
         {
             var (a, b) = (Parse(match[..slash].Trim()), Parse(match[(slash + 1)..].Trim()));
             // "tháng 5/2019" and "năm học 2021/2022" are not ratios.
-            var notARatio = b == 0 || IsDayMonth(a, b, before, text, after) || (IsYear(b) && (a <= 12 || IsYear(a)));
+            // "đường 3/2" is a street named after a day.
+            var notARatio = b == 0 || StreetBefore().IsMatch(before) || IsDayMonth(a, b, before, text, after) || (IsYear(b) && (a <= 12 || IsYear(a)));
             return notARatio ? null : new Figure(Phrase(text, index, length), a, b, false);
         }
         var numberLength = match.IndexOfAnyExcept(NumberChars);
         if (numberLength >= 0)
             return new Figure(Phrase(text, index, length), Parse(match[..numberLength]), null, true);
         var value = Parse(match);
+        // Before a capital or the clause's end a number is a count only where it is grouped ("2.345 Đảng viên") or announced.
+        var counted = after < text.Length && text[after] == ' ' && after + 1 < text.Length && char.IsLower(text[after + 1]);
+        if (!counted && !match.Contains('.') && !GivesAFigure().IsMatch(before))
+            return null;
+        if (Magnitude().Match(text, after) is { Success: true } magnitude)
+            value *= magnitude.Groups["m"].Value.Equals("triệu", StringComparison.OrdinalIgnoreCase) ? 1_000_000 : 1_000;
         var notACount = (IsYear(value) && !match.Contains('.')) || NotACountBefore().IsMatch(before) || TimeUnit().IsMatch(text, after)
             || AnnouncesList(text, after);
         return notACount ? null : new Figure(Phrase(text, index, length), value, null, false);

@@ -14,12 +14,17 @@ internal static partial class ListFinder
     private static readonly string[] CountWords = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
     // Ordinals start a clause: "Một là, …", "hai là …", "Thứ nhất, …", "Thứ nhất là …" (the comma or "là" keeps "Thứ hai" the weekday out).
-    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?,])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?))\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
 
     // Words that close a sentence announcing a list, or a plural noun phrase that names what follows ("những bài học quý:").
     [GeneratedRegex(@"(?:đó là|đấy là|gồm có|gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|là|sau|như|(?<![\p{L}])(?:các|những)\s+(?!(?:đồng chí|vị|đại biểu|ông|bà|anh|chị)(?![\p{L}]))[\p{L}\s,]{1,60})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Announcement();
+
+    // Nouns that name what a list holds: a colon after a sentence naming one, with items after it separated by semicolons, starts a list
+    // ("Từ thực tiễn, một số bài học kinh nghiệm được rút ra: A; B; C").
+    [GeneratedRegex(@"(?<![\p{L}])(?:bài học|nhiệm vụ|giải pháp|nội dung|kết quả|hạn chế|tồn tại|khuyết điểm|nguyên nhân|kiến nghị|đề xuất|mục tiêu|chỉ tiêu|yêu cầu|định hướng|biện pháp|vấn đề|phương hướng|đột phá|nhóm|lĩnh vực|chương trình|đề án|tiêu chí|ưu điểm|thành tựu|kinh nghiệm)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex ListNoun();
 
     // "một" (also "a") is left out: no list has one item. "năm" is also "year": "những năm tới" is no count.
     [GeneratedRegex(@"(?<![\p{L}\d.,/])(?<n>\d{1,2}|(?i:hai|ba|bốn|năm(?!\s+(?:\d|nay|tới|qua|sau|trước|học|đầu|cuối|tiếp|liền|gần|vừa|trở|kế|ấy|đó|này|thứ|tài|nữa|rồi|mươi|trăm|nghìn|ngàn|triệu|cũ|mới|những|và|chiến)(?![\p{L}]))|sáu|bảy|tám|chín|mười))\s+(?=\p{Ll})[^,;:.!?\n]*")]
@@ -58,6 +63,8 @@ internal static partial class ListFinder
         foreach (var list in FromInlineNumbers(text, paragraphs))
             Add(list);
         foreach (var list in FromBullets(text, paragraphs))
+            Add(list);
+        foreach (var list in FromSemicolonParagraphs(text, paragraphs))
             Add(list);
         return lists;
     }
@@ -200,6 +207,38 @@ internal static partial class ListFinder
         }
     }
 
+    // Paragraphs without bullets under an announcing colon, each but the last ending with a semicolon, as a web page's list
+    // items or a typed report's lines read: "… đó là:" / "Đổi mới …;" / "Nâng cao …;" / "Củng cố …."
+    private static IEnumerable<EnumeratedList> FromSemicolonParagraphs(string text, List<Range> paragraphs)
+    {
+        for (var p = 0; p + 1 < paragraphs.Count; p++)
+        {
+            var announcement = text.AsSpan(paragraphs[p]).Trim();
+            if (!announcement.EndsWith(':') || Bullet().IsMatch(announcement))
+                continue;
+            var heading = announcement.TrimEnd(':').Trim();
+            if (!(Announcement().IsMatch(heading) || ListNoun().IsMatch(heading) || AnnouncedCount(heading) is > 1))
+                continue;
+            var items = new List<string>();
+            var q = p + 1;
+            for (; q < paragraphs.Count; q++)
+            {
+                var paragraph = text.AsSpan(paragraphs[q]).Trim();
+                if (paragraph.IsEmpty)
+                    continue;
+                if (Bullet().IsMatch(paragraph) || Ordinal().IsMatch(paragraph.ToString()))
+                    break;
+                items.Add(CleanItem(paragraph.ToString()));
+                if (!paragraph.EndsWith(';'))
+                    break;
+            }
+            if (items.Count < 2 || (AnnouncedCount(heading) is { } count && count != items.Count))
+                continue;
+            yield return new EnumeratedList(Title(heading.ToString(), items.Count), items);
+            p = q;
+        }
+    }
+
     // Bullets of one kind; numbers and letters must count up from the first.
     private static bool Continues(Match bullet, int index, ref string? kind)
     {
@@ -225,7 +264,7 @@ internal static partial class ListFinder
             var byComma = CommaOrVa().Split(body.ToString()).Select(CleanItem).Where(s => s.Length > 0).ToList();
             return byComma.Count == count ? byComma : null;
         }
-        if (parts < 2 || !(count == parts || Announcement().IsMatch(announcement)))
+        if (parts < 2 || !(count == parts || Announcement().IsMatch(announcement) || ListNoun().IsMatch(announcement)))
             return null;
         var items = new List<string>(parts);
         foreach (var part in body.Split(';'))
@@ -277,7 +316,7 @@ internal static partial class ListFinder
             if (CountOf(m.Groups["n"].Value) == count)
                 return m.Value.Trim();
         }
-        var sentences = SentenceBreak().Split(announcement.Trim().TrimEnd(':').Trim());
+        var sentences = SentenceBreak().Split(announcement.Trim().TrimEnd(':', ',').Trim());
         var last = sentences[^1];
         // "Cụ thể:" alone says nothing; the sentence before it names the list.
         if (last.Split(' ').Length <= 3 && sentences.Length > 1)

@@ -219,6 +219,10 @@ internal static class PersonFinder
                 {
                     k = close + 1;
                 }
+                else if (PunctuatedBodies.MatchLength(text, Words, k) is > 0 and var body)
+                {
+                    k += body;
+                }
                 else if (Places.MatchLength(text, Words, k) is > 0 and var place)
                 {
                     k += place;
@@ -319,6 +323,8 @@ internal static class PersonFinder
             var first = W(at);
             if (first.Equals("nguyên", StringComparison.OrdinalIgnoreCase) || first.Equals("quyền", StringComparison.OrdinalIgnoreCase))
                 at++;
+            if (at < Count && LowerCaseHeads.MatchLength(text, Words, at) is > 0 and var lower && char.IsLower(text[_tokens[at].Start]))
+                return at - k + lower;
             if (at >= Count || !char.IsUpper(text[_tokens[at].Start]))
                 return 0;
             if (Is(at, "Phó"))
@@ -340,7 +346,7 @@ internal static class PersonFinder
         private int StrictNameLength(int k)
         {
             var length = CapRun(k);
-            if (length is < 2 or > 4 || !Surnames.Contains(W(k)) || Places.MatchLength(text, Words, k) > 0)
+            if (length < 2 || length > LongestName(k) || !Surnames.Contains(W(k)) || Places.MatchLength(text, Words, k) > 0)
                 return 0;
             for (var j = k + 1; j < k + length; j++)
             {
@@ -355,7 +361,7 @@ internal static class PersonFinder
             if (StrictNameLength(k) is > 0 and var strict)
                 return strict;
             var length = CapRun(k);
-            if (length is < 2 or > 4 || HeadLength(k) > 0 || Places.MatchLength(text, Words, k) > 0)
+            if (length < 2 || length > LongestName(k) || HeadLength(k) > 0 || Places.MatchLength(text, Words, k) > 0)
                 return 0;
             for (var j = k; j < k + length; j++)
             {
@@ -364,6 +370,9 @@ internal static class PersonFinder
             }
             return length;
         }
+
+        // Ê Đê and Gia Rai names start with "Y" (men) and run to five words: "Y Thanh Hà Niê Kđăm".
+        private int LongestName(int k) => Is(k, "Y") ? 5 : 4;
 
         // A name ends where a title starts: "đồng chí Nguyễn Văn An Bí thư Chi bộ".
         private int CapRun(int k)

@@ -10,7 +10,26 @@ internal static class PersonWords
         "Viện trưởng", "Tổng Thư ký", "Thư ký", "Chánh Thanh tra", "Tổng Kiểm toán", "Tư lệnh", "Chính ủy", "Hiệu trưởng",
         "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Chỉ huy trưởng", "Tham mưu trưởng", "Trợ lý", "Đại sứ", "Tổng Biên tập",
         "Trưởng Công an", "Trưởng Đại diện", "Tổng Thanh tra", "Tổ trưởng", "Đội trưởng", "Trưởng thôn", "Trưởng khu",
-        "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá");
+        "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+        // A member of a committee named after its level: "Tỉnh ủy viên" is "Ủy viên Ban Chấp hành Đảng bộ tỉnh".
+        "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Quận ủy viên", "Thị ủy viên", "Đảng ủy viên", "Khu ủy viên",
+        "Đại biểu Quốc hội", "Đại biểu HĐND", "Trưởng ấp", "Trưởng bản", "Trưởng xóm", "Trưởng phố", "Trưởng Văn phòng",
+        "Giáo sư", "Anh hùng", "Kế toán trưởng", "Thủ trưởng", "Phát ngôn viên");
+
+    /// <summary>Titles running text also writes in lower case ("cùng dự có đại biểu Quốc hội Hoàng Văn Cường").</summary>
+    public static readonly PhraseSet LowerCaseHeads = new("đại biểu Quốc hội", "đại biểu HĐND");
+
+    /// <summary>
+    /// Names of bodies written with a comma or a dash, which would otherwise end the title there
+    /// ("Giám đốc Sở Văn hóa, Thể thao và Du lịch"); words and marks are separated by spaces, as the finder reads them.
+    /// </summary>
+    public static readonly PhraseSet PunctuatedBodies = new(
+        "Văn hóa , Thể thao và Du lịch", "Văn hóa - Thể thao và Du lịch", "Văn hóa – Thể thao và Du lịch",
+        "Lao động - Thương binh và Xã hội", "Lao động – Thương binh và Xã hội", "Lao động , Thương binh và Xã hội",
+        "Văn hóa - Xã hội", "Văn hóa – Xã hội", "Kinh tế - Ngân sách", "Kinh tế – Ngân sách", "Kinh tế - Xã hội", "Kinh tế – Xã hội",
+        "Đô thị - Ngân sách", "Đô thị – Ngân sách", "Pháp chế - Dân tộc", "Khoa học - Công nghệ", "Khoa học – Công nghệ",
+        "Văn hóa , Giáo dục", "Văn hóa - Giáo dục", "Văn hóa – Giáo dục", "Quốc phòng , An ninh và Đối ngoại",
+        "Quốc phòng - An ninh", "Quốc phòng – An ninh", "Tuyên giáo - Dân vận", "Tuyên giáo – Dân vận");
 
     /// <summary>Academic and honorary prefixes written between a title and the name ("GS.TS Nguyễn Xuân Thắng").</summary>
     public static readonly WordSet Degrees = new(StringComparer.Ordinal, "GS", "PGS", "TS", "ThS", "TSKH", "BS", "NGND", "NGƯT", "KTS", "NSND", "NSƯT", "LS");
@@ -22,7 +41,9 @@ internal static class PersonWords
         "Lại", "Ông", "Mạc", "La", "Doãn", "Phùng", "Vi", "Tống", "Nông", "Lò", "Hầu", "Âu", "Bạch", "Cù", "Diệp", "Đậu",
         "Đồng", "Kim", "Hàn", "Lã", "Lữ", "Mẫn", "Tiêu", "Trình", "Ứng", "Viên", "Khổng", "Châu", "Cấn", "Chử", "Đới",
         "Giáp", "Hạ", "Khúc", "Khương", "Luyện", "Mạch", "Ninh", "Phí", "Sầm", "Thạch", "Tôn", "Ung", "Vưu", "Bế", "Quản",
-        "Đường", "Lường", "Văn", "Nhữ", "Y", "Ksor", "Giàng", "Sùng", "Thào", "Lầu", "Vàng", "Hạng", "Cầm", "Quan");
+        "Đường", "Lường", "Văn", "Nhữ", "Y", "Ksor", "Giàng", "Sùng", "Thào", "Lầu", "Vàng", "Hạng", "Cầm", "Quan",
+        // Khmer, Thái, Ê Đê, Gia Rai, Mông and other surnames of the ethnic minorities.
+        "Danh", "Chau", "Tòng", "Lù", "Mùa", "Vừ", "Điểu", "Siu", "Rơ", "Kpă", "Rah", "Niê", "Quàng", "Bàn", "Lộc", "Mã");
 
     /// <summary>Places, some starting with a surname ("Hà Nội", "Lâm Đồng"), which a title may end with before the name.</summary>
     public static readonly PhraseSet Places = new(

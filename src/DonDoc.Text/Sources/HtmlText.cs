@@ -25,10 +25,50 @@ internal static partial class HtmlText
         foreach (var element in document.QuerySelectorAll("header, footer").Where(e => e.Closest("article") is null).ToList())
             element.Remove();
 
+        var paragraphs = document.QuerySelectorAll("p").Length;
+        foreach (var element in document.QuerySelectorAll("[class], [id]").Where(e => IsBoilerplate(e, paragraphs)).ToList())
+            element.Remove();
+        // Lists of links are menus and "related news", even where no class says so.
+        foreach (var list in document.QuerySelectorAll("ul, ol").Where(OnlyLinks).ToList())
+            list.Remove();
+
         var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body ?? document.DocumentElement;
         var text = new StringBuilder();
+        // The headline first, wherever the template puts it: it titles the event, not the bar of links above it.
+        if (document.QuerySelector("h1") is { } headline && headline.TextContent.Trim() is { Length: > 0 } title)
+        {
+            text.Append(title.ReplaceLineEndings(" ")).Append('\n');
+            headline.Remove();
+        }
         Append(root, text);
         return BlankLines().Replace(VnText.Normalize(text.ToString()), "\n\n");
+    }
+
+    // Words site templates name their menus, sidebars and footers with; an element named so is dropped with what it holds.
+    private static readonly HashSet<string> BoilerplateNames = new(
+        ["menu", "nav", "navbar", "navigation", "sidebar", "side", "aside", "footer", "related", "relate", "comment", "comments",
+         "banner", "widget", "social", "share", "sharing", "breadcrumb", "breadcrumbs", "tag", "tags", "advert", "advertisement",
+         "ads", "copyright", "subscribe", "newsletter", "popular", "trending", "toolbar", "pagination"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly char[] NameSeparators = [' ', '-', '_', '\t'];
+
+    // A wrapper named "page-with-sidebar" may hold the article itself: what holds the headline or most paragraphs stays.
+    private static bool IsBoilerplate(IElement element, int paragraphs)
+    {
+        if (element.LocalName is "html" or "body" or "article" or "main")
+            return false;
+        var names = $"{element.ClassName} {element.Id}".Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
+        if (!names.Any(BoilerplateNames.Contains))
+            return false;
+        return element.QuerySelector("h1, article, main") is null && element.QuerySelectorAll("p").Length * 2 <= paragraphs;
+    }
+
+    private static bool OnlyLinks(IElement list)
+    {
+        var items = list.Children.Where(c => c.LocalName == "li").ToList();
+        return items.Count > 0 && items.All(li =>
+            li.TextContent.Trim().Length == li.QuerySelectorAll("a").Sum(a => a.TextContent.Trim().Length) && li.TextContent.Trim().Length > 0);
     }
 
     private static void Append(INode node, StringBuilder text)
@@ -47,6 +87,12 @@ internal static partial class HtmlText
                     Append(cell, text);
                     text.Append('\t');
                     break;
+                case IElement { LocalName: "li" } item:
+                    // The bullet or number a browser draws, so that the items still read as a list.
+                    text.Append('\n').Append(item.ParentElement?.LocalName == "ol" ? $"{Position(item)}. " : "- ");
+                    Append(item, text);
+                    text.Append('\n');
+                    break;
                 case IElement element when Blocks.Contains(element.LocalName):
                     text.Append('\n');
                     Append(element, text);
@@ -57,5 +103,11 @@ internal static partial class HtmlText
                     break;
             }
         }
+    }
+
+    private static int Position(IElement item)
+    {
+        var start = int.TryParse(item.ParentElement?.GetAttribute("start"), out var first) ? first : 1;
+        return start + item.ParentElement!.Children.Where(c => c.LocalName == "li").TakeWhile(c => c != item).Count();
     }
 }

@@ -42,7 +42,7 @@ public static class TextSource
             throw new TextSourceException($"Tệp “{name}” trống.");
         var text = Path.GetExtension(name).ToLower(CultureInfo.InvariantCulture) switch
         {
-            ".txt" or ".text" or "" => TextDecoder.Decode(bytes, name),
+            ".txt" or ".text" or "" => TextDecoder.Decode(bytes, name) is var plain && IsHtml(plain) ? HtmlText.Extract(plain) : plain,
             ".html" or ".htm" => HtmlText.Extract(TextDecoder.Decode(bytes, name)),
             ".docx" => ReadDocx(bytes, name),
             ".doc" => throw new TextSourceException($"Tệp “{name}” là tệp Word cũ (.doc); hãy lưu lại dưới dạng .docx rồi nhập lại."),
@@ -69,6 +69,13 @@ public static class TextSource
         if (TextDecoder.LegacyFont(text) is { } font)
             throw new TextSourceException(TextDecoder.LegacyMessage("Nội dung dán vào", font));
         return text;
+    }
+
+    // A page saved from a browser often keeps its address's ending or gets ".txt"; its first tag gives it away.
+    private static bool IsHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static byte[] ReadAtMost(Stream content, string name, long maxBytes)
