@@ -52,6 +52,38 @@ public class GenreVariationTests
     public void A_body_named_with_a_comma_or_a_dash_does_not_end_the_title(string text, string name, string position) =>
         Assert.Equal([position], Person(ReportExtractor.Extract(text), name).Positions);
 
+    [Theory]
+    [InlineData("Dự có đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy và Lê Văn Bình, Chủ tịch UBND tỉnh.", "Nguyễn Văn An", "Bí thư Tỉnh ủy")]
+    [InlineData("Dự có đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy và Lê Văn Bình, Chủ tịch UBND tỉnh.", "Lê Văn Bình", "Chủ tịch UBND tỉnh")]
+    [InlineData("Chủ tịch UBND phường Hồng Hà Nguyễn Văn Công phát biểu.", "Nguyễn Văn Công", "Chủ tịch UBND phường Hồng Hà")]
+    [InlineData("Bí thư Đảng ủy xã Đồng Tâm Lê Hải báo cáo.", "Lê Hải", "Bí thư Đảng ủy xã Đồng Tâm")]
+    [InlineData("Bí thư Chi bộ ấp Chợ Lê Văn Út nhận thay.", "Lê Văn Út", "Bí thư Chi bộ ấp Chợ")]
+    [InlineData("Chủ tịch HĐND tỉnh Trịnh Thị Minh Thanh dự.", "Trịnh Thị Minh Thanh", "Chủ tịch HĐND tỉnh")]
+    [InlineData("Theo bí thư tỉnh ủy Hoàng Văn Dũng, tỉnh đã hoàn thành.", "Hoàng Văn Dũng", "bí thư tỉnh ủy")]
+    [InlineData("Đồng chí Nguyễn Thị Lan được bầu làm Phó Bí thư Tỉnh ủy.", "Nguyễn Thị Lan", "Phó Bí thư Tỉnh ủy")]
+    [InlineData("Đồng chí Trần Văn Em tái đắc cử Bí thư Huyện ủy.", "Trần Văn Em", "Bí thư Huyện ủy")]
+    [InlineData("Thượng úy Lê Văn Khánh trực tiếp tham gia cứu hộ.", "Lê Văn Khánh", "Thượng úy")]
+    [InlineData("Bí thư Huyện ủy Ma Thị Nguyệt dự.", "Ma Thị Nguyệt", "Bí thư Huyện ủy")]
+    public void Where_a_title_ends_and_whose_it_is(string text, string name, string position) =>
+        Assert.Equal([position], Person(ReportExtractor.Extract(text), name).Positions);
+
+    [Theory]
+    [InlineData("Dự có các Phó Bí thư Tỉnh ủy Phạm Văn Giang và Lê Thị Hoa.")]
+    [InlineData("Các đồng chí Phạm Văn Giang và Lê Thị Hoa được bầu làm Phó Bí thư Tỉnh ủy.")]
+    public void A_title_shared_by_the_names_of_a_list(string text)
+    {
+        var e = ReportExtractor.Extract(text);
+        Assert.Equal(["Phó Bí thư Tỉnh ủy"], Person(e, "Phạm Văn Giang").Positions);
+        Assert.Equal(["Phó Bí thư Tỉnh ủy"], Person(e, "Lê Thị Hoa").Positions);
+    }
+
+    [Fact]
+    public void Dc_stands_for_dong_chi() => Person(ReportExtractor.Extract("đ/c Vũ Văn Long nêu rõ yêu cầu."), "Vũ Văn Long");
+
+    [Fact]
+    public void A_plural_lower_case_title_names_nobody() =>
+        Assert.Empty(ReportExtractor.Extract("Các bí thư chi bộ Nguyễn Văn An báo cáo.").Persons.SelectMany(p => p.Positions));
+
     [Fact]
     public void An_E_De_name_runs_to_five_words()
     {
@@ -74,6 +106,13 @@ public class GenreVariationTests
     [InlineData("Hội nghị tổng kết công tác kiểm tra\nCập nhật: ngày 05/12/2026 08:30\n\nChiều 4/12, Ủy ban Kiểm tra Tỉnh ủy tổ chức hội nghị tổng kết.")]
     public void The_stamp_of_the_article_dates_the_year_not_the_event(string text) =>
         Assert.Equal("2026-12-04", ReportExtractor.Extract(text).Event.Date);
+
+    [Theory]
+    [InlineData("Ngày 12-13/1, Tỉnh ủy tổ chức hội nghị.", "--01-12")]
+    [InlineData("Trong hai ngày 14-15/7, Đại hội diễn ra.", "--07-14")]
+    [InlineData("Trong 2 ngày (14-15/7), Đại hội diễn ra.", "--07-14")]
+    public void A_span_of_days_in_one_month_starts_on_its_first(string text, string expected) =>
+        Assert.Equal(expected, ReportExtractor.Extract(text).Event.Date);
 
     [Fact]
     public void The_stamp_dates_the_event_when_nothing_else_does() =>
@@ -177,7 +216,30 @@ public class GenreVariationTests
         Assert.Equal(["giữ vững nguyên tắc tập trung dân chủ", "phát huy vai trò người đứng đầu", "gắn kiểm tra với giám sát"], list.Items);
     }
 
+    [Fact]
+    public void Dashes_under_a_numbered_heading()
+    {
+        var e = ReportExtractor.Extract("Ban Thường vụ kết luận như sau:\n1. Về kết quả đạt được:\n- Hoàn thành chỉ tiêu;\n- Giữ vững ổn định.\n"
+            + "2. Một số hạn chế cần khắc phục:\n- Tuyên truyền chưa kịp thời;\n- Một số cấp ủy chưa quyết liệt;\n- Sinh hoạt chi bộ chưa đều.\n3. Nhiệm vụ thời gian tới:\n- Tập trung thực hiện;\n- Kiểm tra thường xuyên.");
+        // The numbering goes on under its sub-items, and each heading's dashes are a list of their own.
+        Assert.Contains(e.Lists, l => l.Items.SequenceEqual(["Về kết quả đạt được", "Một số hạn chế cần khắc phục", "Nhiệm vụ thời gian tới"]));
+        Assert.Equal(["Tuyên truyền chưa kịp thời", "Một số cấp ủy chưa quyết liệt", "Sinh hoạt chi bộ chưa đều"],
+            Assert.Single(e.Lists, l => l.Title == "Một số hạn chế cần khắc phục").Items);
+        Assert.Equal(["Tập trung thực hiện", "Kiểm tra thường xuyên"], Assert.Single(e.Lists, l => l.Title == "Nhiệm vụ thời gian tới").Items);
+    }
+
     // Figures
+
+    [Fact]
+    public void Ratios_written_in_words()
+    {
+        var e = ReportExtractor.Extract("Có 12 trên 15 chỉ tiêu đạt và vượt; 8 trong tổng số 10 xã đạt chuẩn nông thôn mới.");
+        Assert.Equal([(12m, (decimal?)15m), (8m, 10m)], e.Figures.Select(f => (f.Value, f.Total)));
+    }
+
+    [Fact]
+    public void A_section_number_is_no_figure() =>
+        Assert.Empty(ReportExtractor.Extract("I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Về công tác xây dựng Đảng.\nKết luận như sau:\n2. Về công tác dân vận.").Figures);
 
     [Fact]
     public void Counts_before_a_capital_or_the_end_of_a_clause_and_counts_in_thousands()

@@ -13,7 +13,7 @@ internal static partial class FigureFinder
     // "10.027" and "102,9" in vi-VN; "6.5" (a dot before one or two digits) is a decimal written the English way.
     private const string Number = @"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?";
 
-    [GeneratedRegex($@"(?<![\p{{L}}\d.,/-])(?:(?<a>{Number})\s*/\s*(?<b>{Number})(?![\d/]|[.,]\d|-\p{{L}})|(?<p>{Number})\s*(?:%|phần trăm)|(?<n>{Number})(?=\s+\p{{L}}|\s*(?:[.;,)]|$)))(?![\p{{L}}\d])", RegexOptions.Multiline)]
+    [GeneratedRegex($@"(?<![\p{{L}}\d.,/-])(?:(?<a>{Number})(?:\s*/\s*|\s+trên\s+|\s+trong\s+(?:tổng\s+số\s+)?)(?<b>{Number})(?![\d/]|[.,]\d|-\p{{L}})|(?<p>{Number})\s*(?:%|phần trăm)|(?<n>{Number})(?=\s+\p{{L}}|\s*(?:[.;,)]|$)))(?![\p{{L}}\d])", RegexOptions.Multiline)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|từ|đến|tới|đầu|cuối|dịp|\()\s*$", RegexOptions.IgnoreCase)]
@@ -33,7 +33,7 @@ internal static partial class FigureFinder
     private static partial Regex Magnitude();
 
     // A count not followed by what it counts stands after words that give a figure: "trong năm là 187.", "Tổng số đảng viên: 10.027;".
-    [GeneratedRegex(@"(?:(?<![\p{L}])(?:là|đạt|được|có|gồm|tổng cộng|còn|lên|xuống)|:)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:là|đạt|được|có|gồm|tổng cộng|còn|lên|xuống)|:)[^\S\n]*\z", RegexOptions.IgnoreCase)]
     private static partial Regex GivesAFigure();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:đường|phố)\s*$", RegexOptions.IgnoreCase)]
@@ -67,6 +67,12 @@ internal static partial class FigureFinder
             return notARatio ? null : new Figure(Phrase(text, index, length), a, b, false);
         }
         var numberLength = match.IndexOfAnyExcept(NumberChars);
+        // "12 trên 15 chỉ tiêu", "8 trong tổng số 10 xã": a ratio in words, which only a part of a whole can be.
+        if (numberLength >= 0 && match[numberLength..].TrimStart() is [not '%' and not 'p', ..] words)
+        {
+            var (a, b) = (Parse(match[..numberLength]), Parse(words[words.LastIndexOf(' ')..].Trim()));
+            return a <= b && b > 0 ? new Figure(Phrase(text, index, length), a, b, false) : null;
+        }
         if (numberLength >= 0)
             return new Figure(Phrase(text, index, length), Parse(match[..numberLength]), null, true);
         var value = Parse(match);

@@ -183,10 +183,12 @@ internal static partial class ListFinder
             if (next == paragraphs.Count || !Bullet().IsMatch(text.AsSpan(paragraphs[next])))
                 continue;
             var announcement = text[paragraphs[p]].Trim();
-            if (announcement.Length == 0 || Bullet().IsMatch(announcement))
+            // A numbered heading ending with a colon announces the dashes under it: "2. Một số hạn chế cần khắc phục:".
+            if (announcement.Length == 0 || (Bullet().IsMatch(announcement) && !announcement.EndsWith(':')))
                 continue;
             var items = new List<string>();
             string? kind = null;
+            var nested = false;
             var q = next;
             for (; q < paragraphs.Count; q++)
             {
@@ -194,16 +196,28 @@ internal static partial class ListFinder
                 if (paragraph.IsEmpty)
                     continue;
                 var bullet = Bullet().Match(text, paragraphs[q].Start.Value, paragraph.Length);
-                if (!bullet.Success || !Continues(bullet, items.Count, ref kind))
+                if (!bullet.Success)
                     break;
+                if (!Continues(bullet, items.Count, ref kind))
+                {
+                    // Dashes under a numbered item are its own sub-items: the numbering goes on after them.
+                    if (kind is "num" or "let" && bullet.Groups["sym"].Success && items.Count > 0)
+                    {
+                        nested = true;
+                        continue;
+                    }
+                    break;
+                }
                 items.Add(CleanItem(paragraph[bullet.Length..].ToString()));
             }
             if (items.Count < 2)
                 continue;
-            var heading = announcement.TrimEnd(':').Trim();
+            var heading = Bullet().Replace(announcement.TrimEnd(':').Trim(), "", 1);
             if (announcement.EndsWith(':') || AnnouncedCount(heading) == items.Count || (!announcement.EndsWith('.') && heading.Count(' ') < 15))
                 yield return new EnumeratedList(Title(heading, items.Count), items);
-            p = q - 1;
+            // Sub-items were passed over and may form lists of their own under their item.
+            if (!nested)
+                p = q - 1;
         }
     }
 
@@ -363,5 +377,5 @@ internal static partial class ListFinder
         return sentences[^1];
     }
 
-    private static string CleanItem(string item) => item.Trim().TrimEnd(';', '.', ',', ' ', '…').Trim();
+    private static string CleanItem(string item) => item.Trim().TrimEnd(';', '.', ',', ':', ' ', '…').Trim();
 }

@@ -112,6 +112,11 @@ internal static class PersonFinder
         private readonly List<Token> _tokens = tokens;
         private readonly List<string> _pending = [];
         private readonly List<string> _shared = [];
+        private readonly List<string> _plural = [];
+        // The names of one list ("A, B và C"), and those of them a verb of election gives the next title to.
+        private readonly List<string> _group = [];
+        private readonly List<string> _appointees = [];
+        private bool _pluralTitle;
         private string? _attached;
         private int _lastNameEnd = -1;
 
@@ -122,6 +127,8 @@ internal static class PersonFinder
         private ReadOnlySpan<char> W(int k) => _tokens[k].In(text);
 
         private bool Is(int k, string word) => k >= 0 && k < Count && W(k).SequenceEqual(word);
+
+        private bool IsPlural(int k) => k >= 0 && k < Count && (W(k).Equals("các", StringComparison.OrdinalIgnoreCase) || W(k).Equals("những", StringComparison.OrdinalIgnoreCase));
 
         private bool IsMark(int k, char c) => k >= 0 && k < Count && _tokens[k].Length == 1 && text[_tokens[k].Start] == c;
 
@@ -139,6 +146,7 @@ internal static class PersonFinder
                 if (IsMark(i, '.') || IsMark(i, '!') || IsMark(i, '?'))
                 {
                     _shared.Clear();
+                    _plural.Clear();
                     Reset();
                     i++;
                 }
@@ -146,7 +154,7 @@ internal static class PersonFinder
                 {
                     i = ReadTitle(i);
                 }
-                else if (MarkerLength(i) is > 0 and var marker && NameAfterMarker(i + marker, lenient: marker == 2) is var (start, length) && length > 0)
+                else if (MarkerLength(i) is > 0 and var marker && NameAfterMarker(i + marker, lenient: marker >= 2) is var (start, length) && length > 0)
                 {
                     i = AddName(start, length);
                 }
@@ -162,6 +170,15 @@ internal static class PersonFinder
                 {
                     i++;
                 }
+                else if (_attached is not null && i == _lastNameEnd && Appointments.MatchLength(text, Words, i) is > 0 and var appointed
+                    && HeadLength(i + appointed) > 0)
+                {
+                    // "Đồng chí Nguyễn Thị Lan được bầu làm Phó Bí thư Tỉnh ủy": the title that follows is hers.
+                    i += appointed;
+                    _lastNameEnd = i;
+                    _appointees.Clear();
+                    _appointees.AddRange(_group);
+                }
                 else if (IsMark(i, '(') && _attached is not null && i == _lastNameEnd && HeadLength(i + 1) > 0)
                 {
                     // "Nguyễn Văn A (Bí thư Thành ủy)": the titles in brackets belong to the name before them.
@@ -169,6 +186,8 @@ internal static class PersonFinder
                 }
                 else
                 {
+                    if (!IsMark(i, ',') && !Is(i, "và"))
+                        _plural.Clear();
                     Reset();
                     i++;
                 }
@@ -205,12 +224,15 @@ internal static class PersonFinder
 
         private void Reset()
         {
+            _appointees.Clear();
             _pending.Clear();
             _attached = null;
         }
 
         private int ReadTitle(int start)
         {
+            _plural.Clear();
+            _pluralTitle = IsPlural(start - 1);
             var k = start + HeadLength(start);
             while (k < Count && k - start < MaxTitleWords)
             {
@@ -227,8 +249,21 @@ internal static class PersonFinder
                 {
                     k += place;
                 }
+                else if (k > 0 && PlaceKinds.Contains(W(k - 1)) && PlaceBeforeName(k) is > 0 and var placeWords)
+                {
+                    // "phường Hồng Hà Nguyễn Văn An", "ấp Chợ Lê Văn Út": the place's name, then the person's.
+                    k += placeWords;
+                }
                 else if (StrictNameLength(k) is > 0 and var nameLength)
                 {
+                    if (_pluralTitle)
+                    {
+                        // "các Phó Bí thư Tỉnh ủy A và B": the title is each listed name's.
+                        _plural.AddRange(_pending);
+                        _plural.Add(Span(start, k));
+                        _pending.Clear();
+                        return AddName(k, nameLength);
+                    }
                     _pending.Add(Span(start, k));
                     return AddName(k, nameLength);
                 }
@@ -262,7 +297,9 @@ internal static class PersonFinder
             if (_attached is not null)
             {
                 _pending.Add(title);
-                people.Add(_attached, _pending);
+                // "các đồng chí A và B được bầu làm Phó Bí thư": the title is each one's.
+                foreach (var name in _appointees.Count > 1 ? _appointees : [_attached])
+                    people.Add(name, _pending);
             }
             Reset();
             return k;
@@ -271,7 +308,13 @@ internal static class PersonFinder
         private int AddName(int start, int length)
         {
             var name = Span(start, start + length);
+            var listed = _lastNameEnd >= 0 && start - _lastNameEnd is 1 or 2 && (IsMark(_lastNameEnd, ',') || Is(_lastNameEnd, "và"));
+            if (!listed)
+                _group.Clear();
+            _group.Add(name);
             people.Add(name, _shared, _pending);
+            if (_plural.Count > 0)
+                people.Add(name, _plural);
             _pending.Clear();
             _attached = name;
             _lastNameEnd = start + length;
@@ -323,7 +366,9 @@ internal static class PersonFinder
             var first = W(at);
             if (first.Equals("nguyên", StringComparison.OrdinalIgnoreCase) || first.Equals("quyền", StringComparison.OrdinalIgnoreCase))
                 at++;
-            if (at < Count && LowerCaseHeads.MatchLength(text, Words, at) is > 0 and var lower && char.IsLower(text[_tokens[at].Start]))
+            // "các bí thư chi bộ" speaks of an office, not of a person.
+            if (at < Count && LowerCaseHeads.MatchLength(text, Words, at) is > 0 and var lower && char.IsLower(text[_tokens[at].Start])
+                && !IsPlural(k - 1))
                 return at - k + lower;
             if (at >= Count || !char.IsUpper(text[_tokens[at].Start]))
                 return 0;
@@ -340,6 +385,9 @@ internal static class PersonFinder
             var w = W(k);
             if (k + 1 < Count && w.Equals("đồng", StringComparison.OrdinalIgnoreCase) && Is(k + 1, "chí"))
                 return 2;
+            // "đ/c", the way notes and minutes write "đồng chí".
+            if (k + 2 < Count && w.Equals("đ", StringComparison.OrdinalIgnoreCase) && IsMark(k + 1, '/') && (Is(k + 2, "c") || Is(k + 2, "C")))
+                return 3;
             return w is "ông" or "Ông" or "bà" or "Bà" ? 1 : 0;
         }
 
@@ -371,6 +419,29 @@ internal static class PersonFinder
             return length;
         }
 
+        /// <summary>
+        /// In capitalised words after "phường", "xã", "ấp" …, how many name the place before a person's name that runs
+        /// to their end; 0 when they are all one name ("tỉnh Trịnh Thị Minh Thanh") or none can be told.
+        /// A name is most surely where "Thị" or "Văn" stands second, else where a common surname starts it.
+        /// </summary>
+        private int PlaceBeforeName(int k)
+        {
+            var run = CapRun(k);
+            if (run < 3)
+                return 0;
+            int Fits(Func<int, bool> sign)
+            {
+                for (var skip = 0; skip <= run - 2; skip++)
+                {
+                    if (StrictNameLength(k + skip) == run - skip && sign(k + skip))
+                        return skip;
+                }
+                return -1;
+            }
+            var byMiddle = Fits(at => Is(at + 1, "Thị") || Is(at + 1, "Văn"));
+            return byMiddle >= 0 ? byMiddle : Math.Max(0, Fits(at => CommonSurnames.Contains(W(at))));
+        }
+
         // Ê Đê and Gia Rai names start with "Y" (men) and run to five words: "Y Thanh Hà Niê Kđăm".
         private int LongestName(int k) => Is(k, "Y") ? 5 : 4;
 
@@ -388,7 +459,7 @@ internal static class PersonFinder
             if (!Verbs.Contains(W(k)) || BodyCompounds.MatchLength(text, Words, k) == 2 || (k > 0 && BodyCompounds.MatchLength(text, Words, k - 1) == 2))
                 return false;
             // "và" joins the words of a body's name: "Ban Tuyên giáo và Dân vận".
-            return !(Is(k, "và") && k + 1 < Count && IsCap(W(k + 1)) && HeadLength(k + 1) == 0);
+            return !(Is(k, "và") && k + 1 < Count && IsCap(W(k + 1)) && HeadLength(k + 1) == 0 && StrictNameLength(k + 1) == 0);
         }
 
         private bool StartsTitleOrName(int k) => HeadLength(k) > 0 || MarkerLength(k) > 0 || NameAfterDegree(k) > 0;

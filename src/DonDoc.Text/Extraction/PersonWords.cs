@@ -14,10 +14,21 @@ internal static class PersonWords
         // A member of a committee named after its level: "Tỉnh ủy viên" is "Ủy viên Ban Chấp hành Đảng bộ tỉnh".
         "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Quận ủy viên", "Thị ủy viên", "Đảng ủy viên", "Khu ủy viên",
         "Đại biểu Quốc hội", "Đại biểu HĐND", "Trưởng ấp", "Trưởng bản", "Trưởng xóm", "Trưởng phố", "Trưởng Văn phòng",
-        "Giáo sư", "Anh hùng", "Kế toán trưởng", "Thủ trưởng", "Phát ngôn viên");
+        "Giáo sư", "Anh hùng", "Kế toán trưởng", "Thủ trưởng", "Phát ngôn viên", "Chi ủy viên", "Chính trị viên",
+        "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Đô đốc", "Chuẩn Đô đốc");
 
     /// <summary>Titles running text also writes in lower case ("cùng dự có đại biểu Quốc hội Hoàng Văn Cường").</summary>
-    public static readonly PhraseSet LowerCaseHeads = new("đại biểu Quốc hội", "đại biểu HĐND");
+    public static readonly PhraseSet LowerCaseHeads = new("đại biểu Quốc hội", "đại biểu HĐND", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch");
+
+    /// <summary>Words that put a title on the person just named: "được bầu làm Phó Bí thư", "giữ chức Chủ tịch".</summary>
+    public static readonly PhraseSet Appointments = new(
+        "được bầu làm", "được bầu giữ chức", "được bầu giữ", "được bầu", "tái đắc cử", "đắc cử", "được bổ nhiệm làm",
+        "được bổ nhiệm giữ chức", "được bổ nhiệm", "được chỉ định làm", "được chỉ định giữ chức", "được chỉ định",
+        "giữ chức", "làm", "tái cử", "được phân công làm", "được phân công giữ chức");
+
+    /// <summary>Lower-case words that name a kind of place; the capitalised words after one are the place's name.</summary>
+    public static readonly WordSet PlaceKinds = new(StringComparer.Ordinal,
+        "phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "thôn", "ấp", "bản", "xóm", "làng", "khu", "phố", "đặc");
 
     /// <summary>
     /// Names of bodies written with a comma or a dash, which would otherwise end the title there
@@ -43,7 +54,12 @@ internal static class PersonWords
         "Giáp", "Hạ", "Khúc", "Khương", "Luyện", "Mạch", "Ninh", "Phí", "Sầm", "Thạch", "Tôn", "Ung", "Vưu", "Bế", "Quản",
         "Đường", "Lường", "Văn", "Nhữ", "Y", "Ksor", "Giàng", "Sùng", "Thào", "Lầu", "Vàng", "Hạng", "Cầm", "Quan",
         // Khmer, Thái, Ê Đê, Gia Rai, Mông and other surnames of the ethnic minorities.
-        "Danh", "Chau", "Tòng", "Lù", "Mùa", "Vừ", "Điểu", "Siu", "Rơ", "Kpă", "Rah", "Niê", "Quàng", "Bàn", "Lộc", "Mã");
+        "Danh", "Chau", "Tòng", "Lù", "Mùa", "Vừ", "Điểu", "Siu", "Rơ", "Kpă", "Rah", "Niê", "Quàng", "Bàn", "Lộc", "Mã",
+        "Ma", "Lăng", "Chảo", "Tẩn", "Vy", "Mè");
+
+    /// <summary>The surnames most Vietnamese carry, which mark where a name starts after a place's name.</summary>
+    public static readonly WordSet CommonSurnames = new(StringComparer.Ordinal,
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý");
 
     /// <summary>Places, some starting with a surname ("Hà Nội", "Lâm Đồng"), which a title may end with before the name.</summary>
     public static readonly PhraseSet Places = new(

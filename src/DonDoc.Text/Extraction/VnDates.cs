@@ -16,10 +16,11 @@ internal readonly record struct TextDate(int Day, int Month, int? Year)
 internal static partial class VnDates
 {
     /// <summary>
-    /// "30/5/2019", "30-5-2019", "30.5.2019", "30/5", "30-5", "30.5", "30 tháng 5 năm 2019", "30 tháng 5". A bare
+    /// "30/5/2019", "30-5-2019", "30.5.2019", "30/5", "30-5", "30.5", "30 tháng 5 năm 2019", "30 tháng 5", and the last day
+    /// of a span ("12-13/1", whose first day the caller reads from its cue). A bare
     /// "30-5" or "30.5" only counts where the caller has a cue such as "ngày" before it.
     /// </summary>
-    [GeneratedRegex(@"(?<![\p{L}\d.,/-])(?:(?<d>\d{1,2})(?<sep>[/.-])(?<m>\d{1,2})(?:\k<sep>(?<y>\d{4}))?|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s*,?\s*năm\s+(?<y>\d{4}))?)(?![\d%]|[.,/-]\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<![\p{L}\d.,/-])|(?<=(?<![\p{L}\d.,/-])\d{1,2}\s?[-–]\s?))(?:(?<d>\d{1,2})(?<sep>[/.-])(?<m>\d{1,2})(?:\k<sep>(?<y>\d{4}))?|(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})(?:\s*,?\s*năm\s+(?<y>\d{4}))?)(?![\d%]|[.,/-]\d)", RegexOptions.IgnoreCase)]
     public static partial Regex Pattern();
 
     /// <summary>
