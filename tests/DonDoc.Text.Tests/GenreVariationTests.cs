@@ -216,6 +216,31 @@ public class GenreVariationTests
         Assert.Equal(["giữ vững nguyên tắc tập trung dân chủ", "phát huy vai trò người đứng đầu", "gắn kiểm tra với giám sát"], list.Items);
     }
 
+    [Theory]
+    [InlineData("Tỉnh xác định 3 khâu đột phá, gồm hạ tầng giao thông; cải cách hành chính; nguồn nhân lực.")]
+    [InlineData("Tỉnh xác định 3 khâu đột phá là hạ tầng giao thông, cải cách hành chính và nguồn nhân lực.")]
+    public void A_counted_list_without_its_colon(string text)
+    {
+        var list = Assert.Single(ReportExtractor.Extract(text).Lists);
+        Assert.Equal("3 khâu đột phá", list.Title);
+        Assert.Equal(["hạ tầng giao thông", "cải cách hành chính", "nguồn nhân lực"], list.Items);
+    }
+
+    [Fact]
+    public void A_count_that_the_items_do_not_match_is_no_list() =>
+        Assert.Empty(ReportExtractor.Extract("Năm nay có 3 đơn vị là đơn vị xuất sắc, được khen thưởng.").Lists);
+
+    [Fact]
+    public void Truoc_het_opens_a_list_that_cuoi_cung_closes()
+    {
+        var list = Assert.Single(ReportExtractor.Extract("Đồng chí nhấn mạnh bốn yêu cầu. Trước hết, giữ vững đoàn kết. Thứ hai, phát huy dân chủ. Thứ ba, siết chặt kỷ cương. Cuối cùng, tăng cường kiểm tra.").Lists);
+        Assert.Equal(["giữ vững đoàn kết", "phát huy dân chủ", "siết chặt kỷ cương", "tăng cường kiểm tra"], list.Items);
+    }
+
+    [Fact]
+    public void Cuoi_cung_after_thu_nhat_closes_the_speech_not_the_list() =>
+        Assert.Equal(["đoàn kết", "dân chủ"], Assert.Single(ReportExtractor.Extract("Thứ nhất, đoàn kết. Thứ hai, dân chủ. Cuối cùng, đồng chí chúc hội nghị thành công.").Lists).Items);
+
     [Fact]
     public void Dashes_under_a_numbered_heading()
     {

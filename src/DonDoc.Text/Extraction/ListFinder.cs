@@ -14,7 +14,7 @@ internal static partial class ListFinder
     private static readonly string[] CountWords = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
     // Ordinals start a clause: "Một là, …", "hai là …", "Thứ nhất, …", "Thứ nhất là …" (the comma or "là" keeps "Thứ hai" the weekday out).
-    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?,])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?,])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?)|(?<first>trước\s+hết|trước\s+tiên)\s*[,:]|(?<last>cuối\s+cùng)\s*[,:])\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
 
     // Words that close a sentence announcing a list, or a plural noun phrase that names what follows ("những bài học quý:").
@@ -36,6 +36,10 @@ internal static partial class ListFinder
     // "(1) …; (2) …" or "1) …, 2) …" inside a sentence.
     [GeneratedRegex(@"(?<=^|[\s:;,])(?:\((?<n>\d{1,2})\)|(?<n>\d{1,2})\))\s*")]
     private static partial Regex InlineNumber();
+
+    // Words that hand over to the items a count announced, without a colon: "3 khâu đột phá, gồm …", "2 nhiệm vụ là …".
+    [GeneratedRegex(@"(?:,\s*)?(?<![\p{L}])(?:gồm có|bao gồm|gồm|đó là|là)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex HandsOver();
 
     [GeneratedRegex(@",\s*|\s+và\s+")]
     private static partial Regex CommaOrVa();
@@ -66,6 +70,8 @@ internal static partial class ListFinder
             Add(list);
         foreach (var list in FromSemicolonParagraphs(text, paragraphs))
             Add(list);
+        foreach (var list in FromCountedSentences(text, paragraphs))
+            Add(list);
         return lists;
     }
 
@@ -83,6 +89,10 @@ internal static partial class ListFinder
             var run = new List<Match> { markers[i].Match };
             var j = i + 1;
             while (j < markers.Count && markers[j].Family == markers[i].Family && markers[j].Rank == run.Count + 1)
+                run.Add(markers[j++].Match);
+            // "Trước hết, … Thứ hai, … Cuối cùng, …": the last item of a run opened the same way; after "Thứ nhất"
+            // a "Cuối cùng" more often closes the speech than the list.
+            if (run.Count >= 2 && run[0].Groups["first"].Success && j < markers.Count && markers[j].Match.Groups["last"].Success)
                 run.Add(markers[j++].Match);
             i = j;
             if (run.Count < 2)
@@ -253,6 +263,37 @@ internal static partial class ListFinder
         }
     }
 
+    // "Tỉnh xác định 3 khâu đột phá, gồm: …" without its colon: the items must be as many as the count says.
+    private static IEnumerable<EnumeratedList> FromCountedSentences(string text, List<Range> paragraphs)
+    {
+        foreach (var range in paragraphs)
+        {
+            var (start, end) = (range.Start.Value, range.End.Value);
+            var found = new List<(int Announcing, int Body)>();
+            foreach (var m in HandsOver().EnumerateMatches(text.AsSpan(start, end - start)))
+            {
+                var at = start + m.Index;
+                var sentence = SentenceStart(text, start, at);
+                if (AnnouncedCount(text.AsSpan(sentence, at - sentence)) is > 1)
+                    found.Add((sentence, at));
+            }
+            foreach (var (sentence, at) in found)
+            {
+                var handOver = HandsOver().Match(text, at, end - at);
+                var bodyStart = handOver.Index + handOver.Length;
+                var body = text[bodyStart..SentenceEnd(text, bodyStart, end)];
+                if (body.Contains(':') || Ordinal().IsMatch(body) || InlineNumber().IsMatch(body))
+                    continue;
+                var announcement = text[sentence..at];
+                var count = AnnouncedCount(announcement)!.Value;
+                var parts = body.Split(';').Select(CleanItem).Where(p => p.Length > 0).ToList();
+                var items = parts.Count >= 2 ? parts : CommaOrVa().Split(body).Select(CleanItem).Where(p => p.Length > 0).ToList();
+                if (items.Count == count)
+                    yield return new EnumeratedList(Title(announcement, count), items);
+            }
+        }
+    }
+
     // Bullets of one kind; numbers and letters must count up from the first.
     private static bool Continues(Match bullet, int index, ref string? kind)
     {
@@ -343,6 +384,10 @@ internal static partial class ListFinder
 
     private static int Rank(Match m)
     {
+        if (m.Groups["first"].Success)
+            return 1;
+        if (m.Groups["last"].Success)
+            return 0;
         var word = (m.Groups["la"].Success ? m.Groups["la"].Value : m.Groups["thu"].Value).ToLowerInvariant();
         return word switch { "nhất" => 1, "tư" => 4, _ => Array.IndexOf(CountWords, word) };
     }
