@@ -142,6 +142,13 @@ public class GenreVariationTests
             e.Documents.Select(d => (d.Symbol, d.Issuer, d.Date)));
     }
 
+    [Fact]
+    public void A_law_is_issued_by_the_legislature_not_its_term()
+    {
+        var law = Assert.Single(ReportExtractor.Extract("Thực hiện Luật số 31/2024/QH15 ngày 18/1/2024 về đất đai.").Documents);
+        Assert.Equal(("Luật", "31", "QH"), (law.Kind, law.Number, law.Issuer));
+    }
+
     // Lists
 
     [Fact]

@@ -93,7 +93,7 @@ internal static partial class DocumentFinder
             {
                 var end = number.Index + number.Length;
                 var (issuer, date) = ReadTail(text, ref end);
-                var document = new CitedDocument(kind, number.Groups["num"].Value, symbol?.Canonical, symbol?.IssuerCode ?? issuer, date?.ToDate(), text[start..end]);
+                var document = new CitedDocument(kind, number.Groups["num"].Value, symbol?.Canonical, symbol?.IssuerCode ?? LawIssuer(number) ?? issuer, date?.ToDate(), text[start..end]);
                 group.Add(new Found(document, date, start, end));
                 consumed = end;
                 number = Continuation().Match(text, end);
@@ -154,6 +154,13 @@ internal static partial class DocumentFinder
 
     private static readonly Dictionary<string, string> KindsByName = KindNames.Split('|')
         .ToDictionary(k => k, k => k.StartsWith("thông báo", StringComparison.Ordinal) ? "Thông báo" : char.ToUpperInvariant(k[0]) + k[1..], StringComparer.OrdinalIgnoreCase);
+
+    // A law's symbol names the legislature and its term ("31/2024/QH15"): the issuer is the body, not the term.
+    [GeneratedRegex(@"^/\d{4}/(?<body>\p{Lu}+)\d*$")]
+    private static partial Regex LawSymbol();
+
+    private static string? LawIssuer(Match m) =>
+        m.Groups["sym"].Success && LawSymbol().Match(m.Groups["sym"].Value) is { Success: true } law ? law.Groups["body"].Value : null;
 
     private static DocumentSymbol? ParseSymbol(Match m) =>
         m.Groups["sym"].Success
