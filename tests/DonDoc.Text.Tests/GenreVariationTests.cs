@@ -78,6 +78,10 @@ public class GenreVariationTests
     }
 
     [Fact]
+    public void The_Youth_Union_is_no_person() =>
+        Assert.Empty(ReportExtractor.Extract("Hội nghị đã bầu bí thư Đoàn Thanh niên xã nhiệm kỳ mới.").Persons);
+
+    [Fact]
     public void Dc_stands_for_dong_chi() => Person(ReportExtractor.Extract("đ/c Vũ Văn Long nêu rõ yêu cầu."), "Vũ Văn Long");
 
     [Fact]
@@ -245,6 +249,14 @@ public class GenreVariationTests
     }
 
     [Fact]
+    public void A_weekday_after_a_comma_is_no_ordinal() =>
+        Assert.Empty(ReportExtractor.Extract("Thứ nhất, tăng cường xây dựng Đảng. Theo kế hoạch, thứ Hai, ngày 6/1/2025, Ban Thường vụ sẽ họp.").Lists);
+
+    [Fact]
+    public void A_long_paragraph_of_la_is_read_once() =>
+        Assert.Empty(ReportExtractor.Extract("Kết quả: " + string.Concat(Enumerable.Repeat("là 3 ", 2000))).Lists);
+
+    [Fact]
     public void Cuoi_cung_after_thu_nhat_closes_the_speech_not_the_list() =>
         Assert.Equal(["đoàn kết", "dân chủ"], Assert.Single(ReportExtractor.Extract("Thứ nhất, đoàn kết. Thứ hai, dân chủ. Cuối cùng, đồng chí chúc hội nghị thành công.").Lists).Items);
 
@@ -268,6 +280,10 @@ public class GenreVariationTests
         var e = ReportExtractor.Extract("Có 12 trên 15 chỉ tiêu đạt và vượt; 8 trong tổng số 10 xã đạt chuẩn nông thôn mới.");
         Assert.Equal([(12m, (decimal?)15m), (8m, 10m)], e.Figures.Select(f => (f.Value, f.Total)));
     }
+
+    [Fact]
+    public void A_rank_is_no_ratio() =>
+        Assert.DoesNotContain(ReportExtractor.Extract("Chỉ số PCI xếp thứ 5 trong 63 tỉnh, thành phố.").Figures, f => f.Total is not null);
 
     [Fact]
     public void A_section_number_is_no_figure() =>

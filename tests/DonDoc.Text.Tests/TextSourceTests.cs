@@ -138,6 +138,18 @@ public sealed class TextSourceTests : IDisposable
     }
 
     [Fact]
+    public void An_article_keeps_its_own_heading_and_its_lists_of_links()
+    {
+        const string html = """
+            <html><body><div class="top"><h1 class="logo"><a href="/">Báo Lâm Đồng</a></h1></div>
+            <article><h2>Hội nghị Ban Chấp hành Đảng bộ tỉnh</h2><p>Hội nghị quán triệt các văn bản sau:</p>
+            <ul><li><a href="/a">Nghị quyết số 57-NQ/TW</a></li><li><a href="/b">Nghị quyết số 66-NQ/TW</a></li></ul></article></body></html>
+            """;
+        Assert.Equal("Hội nghị Ban Chấp hành Đảng bộ tỉnh\n\nHội nghị quán triệt các văn bản sau:\n\n- Nghị quyết số 57-NQ/TW\n\n- Nghị quyết số 66-NQ/TW",
+            TextSource.Read(Write("b.html", Encoding.UTF8.GetBytes(html))));
+    }
+
+    [Fact]
     public void Docx_gives_one_line_per_paragraph()
     {
         var path = Path.Combine(_dir, "a.docx");

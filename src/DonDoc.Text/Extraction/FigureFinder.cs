@@ -70,6 +70,9 @@ internal static partial class FigureFinder
         // "12 trên 15 chỉ tiêu", "8 trong tổng số 10 xã": a ratio in words, which only a part of a whole can be.
         if (numberLength >= 0 && match[numberLength..].TrimStart() is [not '%' and not 'p', ..] words)
         {
+            // "xếp thứ 5 trong 63 tỉnh" is a rank.
+            if (NotACountBefore().IsMatch(before))
+                return null;
             var (a, b) = (Parse(match[..numberLength]), Parse(words[words.LastIndexOf(' ')..].Trim()));
             return a <= b && b > 0 ? new Figure(Phrase(text, index, length), a, b, false) : null;
         }

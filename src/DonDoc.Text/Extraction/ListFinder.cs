@@ -14,7 +14,7 @@ internal static partial class ListFinder
     private static readonly string[] CountWords = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
     // Ordinals start a clause: "Một là, …", "hai là …", "Thứ nhất, …", "Thứ nhất là …" (the comma or "là" keeps "Thứ hai" the weekday out).
-    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?,])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?)|(?<first>trước\s+hết|trước\s+tiên)\s*[,:]|(?<last>cuối\s+cùng)\s*[,:])\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=(?:^|[\n.;:!?,])[ ""“(]*)(?:(?<la>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là(?:\s*[,:])?|thứ\s+(?<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*[,:]|\s+là(?:\s*[,:])?)(?!\s*(?:ngày\s+)?\d)|(?<first>trước\s+hết|trước\s+tiên)\s*[,:]|(?<last>cuối\s+cùng)\s*[,:])\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
 
     // Words that close a sentence announcing a list, or a plural noun phrase that names what follows ("những bài học quý:").
@@ -263,6 +263,9 @@ internal static partial class ListFinder
         }
     }
 
+    private const int AnnouncementReach = 200;
+    private const int ItemsReach = 1500;
+
     // "Tỉnh xác định 3 khâu đột phá, gồm: …" without its colon: the items must be as many as the count says.
     private static IEnumerable<EnumeratedList> FromCountedSentences(string text, List<Range> paragraphs)
     {
@@ -270,18 +273,30 @@ internal static partial class ListFinder
         {
             var (start, end) = (range.Start.Value, range.End.Value);
             var found = new List<(int Announcing, int Body)>();
+            var taken = start;
             foreach (var m in HandsOver().EnumerateMatches(text.AsSpan(start, end - start)))
             {
+                // The count stands close before the words that hand over, and one sentence holds one such list:
+                // each look stays short, so a long paragraph full of "là" costs no more than its length.
                 var at = start + m.Index;
-                var sentence = SentenceStart(text, start, at);
+                if (at < taken)
+                    continue;
+                var sentence = SentenceStart(text, Math.Max(start, at - AnnouncementReach), at);
                 if (AnnouncedCount(text.AsSpan(sentence, at - sentence)) is > 1)
+                {
                     found.Add((sentence, at));
+                    taken = SentenceEnd(text, at, Math.Min(end, at + ItemsReach));
+                }
             }
             foreach (var (sentence, at) in found)
             {
                 var handOver = HandsOver().Match(text, at, end - at);
                 var bodyStart = handOver.Index + handOver.Length;
-                var body = text[bodyStart..SentenceEnd(text, bodyStart, end)];
+                var reach = Math.Min(end, bodyStart + ItemsReach);
+                var bodyEnd = SentenceEnd(text, bodyStart, reach);
+                if (bodyEnd == reach && reach < end)
+                    continue;
+                var body = text[bodyStart..bodyEnd];
                 if (body.Contains(':') || Ordinal().IsMatch(body) || InlineNumber().IsMatch(body))
                     continue;
                 var announcement = text[sentence..at];

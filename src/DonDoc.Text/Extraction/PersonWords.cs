@@ -74,7 +74,9 @@ internal static class PersonWords
         "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông", "Sơn Tây", "Ba Vì", "Phúc Thọ", "Đan Phượng",
         "Hoài Đức", "Quốc Oai", "Thạch Thất", "Chương Mỹ", "Thanh Oai", "Thường Tín", "Phú Xuyên", "Ứng Hòa", "Mỹ Đức",
         "Sóc Sơn", "Đông Anh", "Gia Lâm", "Mê Linh", "Thanh Trì", "Việt Nam", "Hoa Kỳ", "Thái Lan", "Hàn Quốc",
-        "Trung Quốc", "Hoàng Sa", "Trường Sa", "Bạch Mai");
+        "Trung Quốc", "Hoàng Sa", "Trường Sa", "Bạch Mai",
+        // Bodies whose first word is also a surname: "bí thư Đoàn Thanh niên" names no one.
+        "Đoàn Thanh niên", "Đoàn TNCS");
 
     /// <summary>Words of a body's name that never stand in a person's name.</summary>
     public static readonly WordSet BodyWords = new(StringComparer.Ordinal, "Ban", "Bộ", "Sở", "Đảng", "Ủy", "Cục", "Viện", "Hội");

@@ -29,13 +29,16 @@ internal static partial class HtmlText
         foreach (var element in document.QuerySelectorAll("[class], [id]").Where(e => IsBoilerplate(e, paragraphs)).ToList())
             element.Remove();
         // Lists of links are menus and "related news", even where no class says so.
-        foreach (var list in document.QuerySelectorAll("ul, ol").Where(OnlyLinks).ToList())
+        // Inside the article such a list may cite documents, and stays.
+        foreach (var list in document.QuerySelectorAll("ul, ol").Where(l => l.Closest("article, main") is null && OnlyLinks(l)).ToList())
             list.Remove();
 
         var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body ?? document.DocumentElement;
         var text = new StringBuilder();
-        // The headline first, wherever the template puts it: it titles the event, not the bar of links above it.
-        if (document.QuerySelector("h1") is { } headline && headline.TextContent.Trim() is { Length: > 0 } title)
+        // The headline first, wherever the template puts it in the page: it titles the event, not the bar of links
+        // above it. An article without its own h1 keeps its own first heading; an h1 outside it is the site's logo.
+        var headline = root.QuerySelector("h1") ?? (root == document.Body ? document.QuerySelector("h1") : null);
+        if (headline is not null && headline.TextContent.Trim() is { Length: > 0 } title)
         {
             text.Append(title.ReplaceLineEndings(" ")).Append('\n');
             headline.Remove();

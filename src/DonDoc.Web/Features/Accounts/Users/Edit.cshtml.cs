@@ -50,7 +50,9 @@ public sealed class EditModel(UserManager<AppUser> users, UserAdmin admin, UserS
     {
         Account = input;
         Read = read;
-        if (!await LoadAsync(id, ct) || await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
+        // The account is loaded for saving before it is read for the check: a change in between then shows in the
+        // check, and one after it fails Identity's concurrency stamp, so no change slips between the two.
+        if (await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user || !await LoadAsync(id, ct))
             return NotFound();
         // The form writes the whole account: saved over a change made since it was opened, it would undo that change unseen.
         if (ChangedSince(read) is { Count: > 0 } changed)
