@@ -272,7 +272,7 @@ internal static partial class ListFinder
         foreach (var range in paragraphs)
         {
             var (start, end) = (range.Start.Value, range.End.Value);
-            var found = new List<(int Announcing, int Body)>();
+            var found = new List<(int Announcing, int HandOver, int Body)>();
             var taken = start;
             foreach (var m in HandsOver().EnumerateMatches(text.AsSpan(start, end - start)))
             {
@@ -284,14 +284,12 @@ internal static partial class ListFinder
                 var sentence = SentenceStart(text, Math.Max(start, at - AnnouncementReach), at);
                 if (AnnouncedCount(text.AsSpan(sentence, at - sentence)) is > 1)
                 {
-                    found.Add((sentence, at));
+                    found.Add((sentence, at, at + m.Length));
                     taken = SentenceEnd(text, at, Math.Min(end, at + ItemsReach));
                 }
             }
-            foreach (var (sentence, at) in found)
+            foreach (var (sentence, at, bodyStart) in found)
             {
-                var handOver = HandsOver().Match(text, at, end - at);
-                var bodyStart = handOver.Index + handOver.Length;
                 var reach = Math.Min(end, bodyStart + ItemsReach);
                 var bodyEnd = SentenceEnd(text, bodyStart, reach);
                 if (bodyEnd == reach && reach < end)
@@ -301,9 +299,7 @@ internal static partial class ListFinder
                     continue;
                 var announcement = text[sentence..at];
                 var count = AnnouncedCount(announcement)!.Value;
-                var parts = body.Split(';').Select(CleanItem).Where(p => p.Length > 0).ToList();
-                var items = parts.Count >= 2 ? parts : CommaOrVa().Split(body).Select(CleanItem).Where(p => p.Length > 0).ToList();
-                if (items.Count == count)
+                if (AnnouncedItems(announcement, body) is { } items && items.Count == count)
                     yield return new EnumeratedList(Title(announcement, count), items);
             }
         }

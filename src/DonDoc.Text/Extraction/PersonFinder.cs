@@ -116,7 +116,6 @@ internal static class PersonFinder
         // The names of one list ("A, B và C"), and those of them a verb of election gives the next title to.
         private readonly List<string> _group = [];
         private readonly List<string> _appointees = [];
-        private bool _pluralTitle;
         private string? _attached;
         private int _lastNameEnd = -1;
 
@@ -232,7 +231,7 @@ internal static class PersonFinder
         private int ReadTitle(int start)
         {
             _plural.Clear();
-            _pluralTitle = IsPlural(start - 1);
+            var plural = IsPlural(start - 1);
             var k = start + HeadLength(start);
             while (k < Count && k - start < MaxTitleWords)
             {
@@ -256,15 +255,13 @@ internal static class PersonFinder
                 }
                 else if (StrictNameLength(k) is > 0 and var nameLength)
                 {
-                    if (_pluralTitle)
+                    _pending.Add(Span(start, k));
+                    if (plural)
                     {
                         // "các Phó Bí thư Tỉnh ủy A và B": the title is each listed name's.
                         _plural.AddRange(_pending);
-                        _plural.Add(Span(start, k));
                         _pending.Clear();
-                        return AddName(k, nameLength);
                     }
-                    _pending.Add(Span(start, k));
                     return AddName(k, nameLength);
                 }
                 else if (NameAfterDegree(k) > 0)

@@ -24,6 +24,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
 {
     private EvidenceOptions Evidence => evidenceOptions.Value;
 
+    // A periodic task holds one row per period; more than ten years of months is a mistake in the end date.
+    private const int MaxPeriods = 120;
+
     /// <param name="creatorUnitId">The unit of the person entering the task: a top-level task is
     /// assigned by it unless the input names another, so a district's own tasks are judged by the district.</param>
     public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, int? creatorUnitId = null, CancellationToken ct = default)
@@ -455,9 +458,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                     break;
                 }
                 // Stops at one past the limit: an end date centuries away would otherwise run the calendar out.
-                var periods = TaskRules.Periods(input.Recurrence.Value, today, endsOn).Take(121).ToList();
-                if (periods.Count > 120)
-                    problems.Add(nameof(input.EndsOn), "Quá 120 kỳ báo cáo; chọn ngày kết thúc gần hơn.");
+                var periods = TaskRules.Periods(input.Recurrence.Value, today, endsOn).Take(MaxPeriods + 1).ToList();
+                if (periods.Count > MaxPeriods)
+                    problems.Add(nameof(input.EndsOn), $"Quá {MaxPeriods} kỳ báo cáo; chọn ngày kết thúc gần hơn.");
                 else
                     return periods;
                 break;
