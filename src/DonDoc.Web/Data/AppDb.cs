@@ -15,7 +15,11 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DonDoc.Web.Data;
 
-public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
+/// <summary>
+/// The application's database. Code asks for an AppDb; what runs is <see cref="SqliteAppDb"/> or
+/// <see cref="PostgresAppDb"/>, which differ only in the migrations EF Core keeps for each.
+/// </summary>
+public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpContextAccessor? http = null)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();

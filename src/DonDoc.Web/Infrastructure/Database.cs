@@ -1,6 +1,9 @@
 using DonDoc.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DonDoc.Web.Infrastructure;
 
@@ -46,14 +49,69 @@ public static class Database
         services.AddSingleton<Clock>();
         // AppDb reads who changes what, and from where, for the audit trail.
         services.AddHttpContextAccessor();
-        return services.AddDbContext<AppDb>(o => Configure(o, cs));
+        return ProviderOf(cs) == DbProvider.Postgres
+            ? services.AddDbContext<AppDb, PostgresAppDb>(o => Configure(o, cs))
+            : services.AddDbContext<AppDb, SqliteAppDb>(o => Configure(o, cs));
     }
 
+    /// <summary>A context outside dependency injection, for the command-line verbs and the tests.</summary>
+    public static AppDb CreateContext(string connectionString, TimeProvider? time = null, params IInterceptor[] interceptors)
+    {
+        time ??= TimeProvider.System;
+        if (ProviderOf(connectionString) == DbProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresAppDb>().AddInterceptors(interceptors);
+            Configure(postgres, connectionString);
+            return new PostgresAppDb(postgres.Options, time);
+        }
+        var sqlite = new DbContextOptionsBuilder<SqliteAppDb>().AddInterceptors(interceptors);
+        Configure(sqlite, connectionString);
+        return new SqliteAppDb(sqlite.Options, time);
+    }
+
+    // The migrations written by hand before EF Core's tools were on the package feed; the first
+    // migration of each set (Baseline) builds the schema they left.
+    private static readonly string[] HandWritten =
+        ["20261121000000_Initial", "20261121100000_Conferences", "20261121200000_Accounts", "20261121210000_Audit", "20261121220000_Cluster"];
+
+    /// <summary>Brings the schema up to date; every verb and the start of the web host call this.</summary>
     public static async Task MigrateAsync(AppDb db, CancellationToken ct = default)
     {
+        await AdoptBaselineAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             // WAL lets readers go on while one writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// A database built by the hand-written migrations has the baseline's schema already: record the
+    /// baseline as applied, so that EF Core goes on from there instead of creating the tables again.
+    /// </summary>
+    private static async Task AdoptBaselineAsync(AppDb db, CancellationToken ct)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        var baseline = db.Database.GetMigrations().First();
+        async Task<bool> NeedsBaselineAsync()
+        {
+            var applied = (await history.GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId).ToHashSet();
+            if (applied.Contains(baseline) || !applied.Overlaps(HandWritten))
+                return false;
+            if (!applied.IsSupersetOf(HandWritten))
+                throw new InvalidOperationException(
+                    $"Cơ sở dữ liệu dừng ở bản cập nhật cấu trúc {applied.Intersect(HandWritten).Max()}: hãy chạy “migrate” của phiên bản trước "
+                    + $"(có {HandWritten[^1]}) rồi mới chạy phiên bản này.");
+            return true;
+        }
+        if (!await NeedsBaselineAsync())
+            return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            // Two instances starting together: the second waits here, then finds the row written.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"__EFMigrationsHistory\" IN SHARE ROW EXCLUSIVE MODE", ct);
+        if (!await NeedsBaselineAsync())
+            return;
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), ct);
+        await tx.CommitAsync(ct);
     }
 }

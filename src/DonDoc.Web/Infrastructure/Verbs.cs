@@ -125,12 +125,7 @@ public static class Verbs
         return services.BuildServiceProvider();
     }
 
-    private static AppDb Create(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<AppDb>();
-        Database.Configure(options, connectionString);
-        return new AppDb(options.Options, TimeProvider.System);
-    }
+    private static AppDb Create(string connectionString) => Database.CreateContext(connectionString);
 }
 
 public static class Startup

@@ -162,12 +162,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
             await db.Database.ExecuteSqlAsync(sql);
     }
 
-    private AppDb Context()
-    {
-        var options = new DbContextOptionsBuilder<AppDb>();
-        global::DonDoc.Web.Infrastructure.Database.Configure(options, _connectionString);
-        return new AppDb(options.Options, _clock);
-    }
+    private AppDb Context() => global::DonDoc.Web.Infrastructure.Database.CreateContext(_connectionString, _clock);
 
     private async Task<(int ExitCode, string Output, string Error)> VerbAsync()
     {

@@ -251,13 +251,8 @@ public abstract class AuditTrailTests(TestApp app)
         return result;
     }
 
-    private AppDb Context(params IInterceptor[] interceptors)
-    {
-        var options = new DbContextOptionsBuilder<AppDb>();
-        global::DonDoc.Web.Infrastructure.Database.Configure(options, app.ConnectionString);
-        options.AddInterceptors(interceptors);
-        return new AppDb(options.Options, app.Clock);
-    }
+    private AppDb Context(params IInterceptor[] interceptors) =>
+        global::DonDoc.Web.Infrastructure.Database.CreateContext(app.ConnectionString, app.Clock, interceptors);
 
     /// <summary>Fails the insert of the audit rows, after the change itself was written.</summary>
     private sealed class FailingAuditInsert : DbCommandInterceptor

@@ -21,8 +21,7 @@ public sealed class RollupTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<AppDb>().UseSqlite($"Data Source={Path.Combine(_dir, "t.db")}").Options;
-        _db = new AppDb(options, _time);
+        _db = Database.CreateContext($"Data Source={Path.Combine(_dir, "t.db")}", _time);
         await Database.MigrateAsync(_db);
     }
 

@@ -25,9 +25,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
         if (provider == Provider.Postgres && TestDatabases.PostgresSkipReason is not null)
             return;
         _connectionString = await TestDatabases.CreateAsync(provider, _dir, "reorg");
-        var options = new DbContextOptionsBuilder<AppDb>();
-        Database.Configure(options, _connectionString);
-        _db = new AppDb(options.Options, _time);
+        _db = Database.CreateContext(_connectionString, _time);
         await Database.MigrateAsync(_db);
         var clock = new Clock(_time);
         _reorganization = new Reorganization(_db, clock);

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DonDoc.Web.Data;
+
+// One context type per database, because EF Core keeps one migration set and snapshot per context
+// type: the migrations in Data/Migrations/Sqlite and Data/Migrations/Postgres. scripts/add-migration
+// adds one to both.
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
+    : AppDb(options, time, http);
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
+    : AppDb(options, time, http);
+
+// What `dotnet ef` builds to compare the model with the last snapshot; it connects to nothing.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDb>
+{
+    public SqliteAppDb CreateDbContext(string[] args) => (SqliteAppDb)Infrastructure.Database.CreateContext("Data Source=:memory:");
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDb>
+{
+    public PostgresAppDb CreateDbContext(string[] args) => (PostgresAppDb)Infrastructure.Database.CreateContext("Host=localhost;Database=dondoc");
+}
