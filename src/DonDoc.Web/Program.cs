@@ -51,8 +51,7 @@ builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
-builder.Services.AddDonDocCluster();
-builder.Services.AddHostedService<ClusterJobs>();
+builder.Services.AddDonDocCluster(builder.Configuration, q => EvidenceSweepJob.Schedule(q, builder.Configuration));
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace DonDoc.Web.Data;
 /// <see cref="PostgresAppDb"/>, which differ only in the migrations EF Core keeps for each.
 /// </summary>
 public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpContextAccessor? http = null)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();
@@ -47,8 +48,8 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<ConferenceListItem> ConferenceListItems => Set<ConferenceListItem>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonPosition> PersonPositions => Set<PersonPosition>();
-    public DbSet<Infrastructure.DataProtectionKey> DataProtectionKeys => Set<Infrastructure.DataProtectionKey>();
-    public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Set by the demo seed to date the history it writes; otherwise changes happen now.</summary>
     public DateTime? ChangeTimeUtc { get; set; }

@@ -1,123 +1,145 @@
-using System.Xml.Linq;
+using System.Security.Cryptography.X509Certificates;
 using DonDoc.Web.Data;
-using DonDoc.Web.Features.Tasks;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DonDoc.Web.Infrastructure;
 
-/// <summary>A data-protection key, kept in the database so every instance reads cookies the others wrote.</summary>
-public sealed class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public required string Xml { get; set; }
-}
-
-/// <summary>Who runs a piece of background work until when: one row per job, shared by all instances.</summary>
-public sealed class Lease
-{
-    public required string Name { get; set; }
-    public required string Holder { get; set; }
-    public DateTime ExpiresAtUtc { get; set; }
-}
-
+// The package's key entity, with the column sizes of the table the keys were kept in before.
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
         b.Property(k => k.FriendlyName).HasMaxLength(200);
-        b.Property(k => k.Xml).HasMaxLength(8000);
+        b.Property(k => k.Xml).HasMaxLength(8000).IsRequired();
     }
 }
 
-internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
+/// <summary>One firing of a background job, on whichever instance ran it: for operators, and for the tests.</summary>
+public sealed class JobRun
 {
-    public void Configure(EntityTypeBuilder<Lease> b)
-    {
-        b.HasKey(l => l.Name);
-        b.Property(l => l.Name).HasMaxLength(100);
-        b.Property(l => l.Holder).HasMaxLength(200);
-    }
+    public required string Id { get; set; }
+    public required string Job { get; set; }
+    public DateTime ScheduledAtUtc { get; set; }
+    public required string Instance { get; set; }
+    public DateTime StartedAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+    public string? Error { get; set; }
 }
 
-// No EF Core key store is on this machine's package feed, so the repository is ours: a few lines.
-internal sealed class DbXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
-    public IReadOnlyCollection<XElement> GetAllElements()
+    public void Configure(EntityTypeBuilder<JobRun> b)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        return db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
+        b.Property(r => r.Id).HasMaxLength(300);
+        b.Property(r => r.Job).HasMaxLength(100);
+        b.Property(r => r.Instance).HasMaxLength(200);
+        b.Property(r => r.Error).HasMaxLength(2000);
+        b.HasIndex(r => new { r.Job, r.ScheduledAtUtc });
+        b.HasIndex(r => r.StartedAtUtc);
     }
 }
 
+/// <summary>
+/// Writes a <see cref="JobRun"/> row as each firing starts and ends. Straight SQL rather than a save:
+/// these rows are the scheduler's bookkeeping, not changes anyone made, so they stay out of the audit trail.
+/// </summary>
+internal sealed class JobRunLog(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunLog> log) : IJobListener
+{
+    private static readonly TimeSpan Kept = TimeSpan.FromDays(30);
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var id = IdOf(context);
+        var job = context.JobDetail.Key.Name;
+        var scheduled = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime;
+        var instance = context.Scheduler.SchedulerInstanceId;
+        var started = time.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"JobRuns\" (\"Id\", \"Job\", \"ScheduledAtUtc\", \"Instance\", \"StartedAtUtc\") VALUES ({id}, {job}, {scheduled}, {instance}, {started})", ct);
+    }
+
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var id = IdOf(context);
+        var now = time.GetUtcNow().UtcDateTime;
+        var error = jobException?.InnerException?.Message ?? jobException?.Message;
+        if (error is not null)
+            log.LogError(jobException, "Công việc nền {Job} gặp lỗi; sẽ chạy lại ở lần sau.", context.JobDetail.Key.Name);
+        await db.Set<JobRun>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.FinishedAtUtc, now)
+            .SetProperty(r => r.Error, error == null ? null : error.Length > 2000 ? error.Substring(0, 2000) : error), ct);
+        await db.Set<JobRun>().Where(r => r.StartedAtUtc < now - Kept).ExecuteDeleteAsync(ct);
+    }
+
+    private static string IdOf(IJobExecutionContext context) => $"{context.Scheduler.SchedulerInstanceId}/{context.FireInstanceId}";
+}
+
+/// <summary>What several instances share through the database: data-protection keys, and the scheduler of background jobs.</summary>
 public static class Cluster
 {
-    public static IServiceCollection AddDonDocCluster(this IServiceCollection services)
+    public const string CertificatePath = "DataProtection:CertificatePath";
+    public const string CertificatePassword = "DataProtection:CertificatePassword";
+    public const string CheckinInterval = "Jobs:CheckinInterval";
+
+    /// <param name="jobs">Schedules the features' jobs.</param>
+    public static IServiceCollection AddDonDocCluster(this IServiceCollection services, IConfiguration config, Action<IQuartzBuilder> jobs)
     {
-        services.AddDataProtection().SetApplicationName("DonDoc");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
-        services.AddSingleton(new LeaseHolder($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"));
+        var keys = services.AddDataProtection().SetApplicationName("DonDoc").PersistKeysToDbContext<AppDb>();
+        if (config[CertificatePath] is { Length: > 0 } path)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, config[CertificatePassword]);
+            // Read also from the certificate given here, not only from the machine's certificate store.
+            keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
+        var connectionString = Database.ConnectionString(config);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                // One name for the cluster; one id per instance, also when tests run several in one process.
+                o.InstanceName = "DonDoc";
+                o.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^16];
+            });
+            if (Database.ProviderOf(connectionString) == DbProvider.Postgres)
+                // The tables are created by our migrations (Data/Migrations/Postgres).
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = config.GetValue(CheckinInterval, TimeSpan.FromSeconds(15));
+                        c.CheckinMisfireThreshold = c.CheckinInterval;
+                    });
+                });
+            else
+                // SQLite is one instance's database: the schedule lives in memory and is rebuilt at start.
+                q.UseInMemoryStore();
+            q.AddJobListener<JobRunLog>();
+            jobs(q);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 
     /// <summary>
-    /// Takes or renews the lease on a job: one statement each, so two instances racing for an
-    /// expired lease cannot both win. True when this instance holds it until <paramref name="ttl"/> from now.
+    /// A trigger that fires every <paramref name="interval"/>, at whole multiples of it since 1970, so
+    /// that instances which each declare it at start agree on its firings: one that replaces the
+    /// trigger another stored leaves its times where they were.
     /// </summary>
-    public static async Task<bool> TryAcquireLeaseAsync(AppDb db, string name, string holder, TimeSpan ttl, DateTime utcNow, CancellationToken ct = default)
+    public static void Every<TJob>(this ITriggerConfigurator<TJob> trigger, TimeSpan interval) where TJob : IJob
     {
-        var expires = utcNow + ttl;
-        var renewed = await db.Database.ExecuteSqlAsync(
-            $"UPDATE \"Leases\" SET \"Holder\" = {holder}, \"ExpiresAtUtc\" = {expires} WHERE \"Name\" = {name} AND (\"Holder\" = {holder} OR \"ExpiresAtUtc\" < {utcNow})", ct);
-        if (renewed == 1)
-            return true;
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresAtUtc\") VALUES ({name}, {holder}, {expires}) ON CONFLICT (\"Name\") DO NOTHING", ct);
-        return inserted == 1;
-    }
-}
-
-public sealed record LeaseHolder(string Id);
-
-/// <summary>
-/// Runs background jobs once per cluster, not once per instance: each round, the instance that holds
-/// a job's lease runs it; the others skip it until the lease expires.
-/// </summary>
-public sealed class ClusterJobs(IServiceScopeFactory scopes, LeaseHolder holder, TimeProvider time, ILogger<ClusterJobs> log) : BackgroundService
-{
-    private static readonly TimeSpan Round = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(Round, time);
-        while (await timer.WaitForNextTickAsync(stop))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                if (await Cluster.TryAcquireLeaseAsync(db, EvidenceSweep.Name, holder.Id, Round * 2, time.GetUtcNow().UtcDateTime, stop))
-                    await scope.ServiceProvider.GetRequiredService<EvidenceSweep>().RunAsync(stop);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Công việc nền gặp lỗi; sẽ thử lại ở lượt sau.");
-            }
-        }
+        var step = (long)interval.TotalMilliseconds;
+        var next = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / step + 1) * step;
+        trigger.StartAt(DateTimeOffset.FromUnixTimeMilliseconds(next))
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
     }
 }

@@ -7,40 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Cluster;
 
-/// <summary>What several instances share through the database: data-protection keys and job leases.</summary>
+/// <summary>What several instances share through the database: data-protection keys; and the evidence sweep.</summary>
 public abstract class ClusterTests(TestApp app)
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
-
-    [DbFact]
-    public async Task A_lease_is_held_by_one_instance_until_it_expires()
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        await app.WithDbAsync(async db =>
-        {
-            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now));
-            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(5)));
-            // The holder renews its own lease before it runs out.
-            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now.AddMinutes(9)));
-            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(15)));
-            Assert.True(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "B", Ttl, now.AddMinutes(20)));
-            Assert.False(await Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, "job-a", "A", Ttl, now.AddMinutes(21)));
-        });
-    }
-
-    [DbFact]
-    public async Task Instances_racing_for_a_free_or_expired_lease_get_exactly_one_winner()
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        foreach (var (job, at) in new[] { ("job-new", now), ("job-new", now.AddHours(1)) })
-        {
-            var attempts = Enumerable.Range(0, 8).Select(i => app.WithDbAsync(db =>
-                Web.Infrastructure.Cluster.TryAcquireLeaseAsync(db, job, $"instance-{i}", Ttl, at)));
-            var won = await Task.WhenAll(attempts);
-            Assert.Equal(1, won.Count(w => w));
-        }
-    }
-
     [DbFact]
     public async Task The_evidence_sweep_removes_only_old_files_no_report_names()
     {

@@ -50,6 +50,9 @@ public abstract class MigrationDriftTests(Provider provider)
     // The bookkeeping tables of the migrator itself.
     private const string EfTables = "'__EFMigrationsHistory', '__EFMigrationsLock'";
 
+    // Quartz.NET's job store: created by the PostgreSQL migrations, outside the model.
+    private const string NotQuartz = "NOT LIKE 'qrtz\\_%'";
+
     private static AppDb Context(string connectionString) => global::DonDoc.Web.Infrastructure.Database.CreateContext(connectionString);
 
     private static string Diff(SortedDictionary<string, SortedSet<string>> migrations, SortedDictionary<string, SortedSet<string>> model)
@@ -114,7 +117,7 @@ public abstract class MigrationDriftTests(Provider provider)
                        c.is_identity, c.identity_generation
                 FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name NOT IN ({EfTables})
+                WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name NOT IN ({EfTables}) AND c.table_name {NotQuartz}
                 """);
             foreach (var c in columns)
                 Table((string)c["table_name"]!).Add($"column {c["column_name"]} {c["data_type"]}"
@@ -123,14 +126,14 @@ public abstract class MigrationDriftTests(Provider provider)
                     + $"{((string)c["is_identity"]! == "YES" ? $" identity {c["identity_generation"]}" : "")}"
                     + $"{(c["column_default"] is { } d ? $" default {d}" : "")}");
             foreach (var i in await QueryAsync(connection,
-                $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ({EfTables})"))
+                $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ({EfTables}) AND tablename {NotQuartz}"))
                 Table((string)i["tablename"]!).Add($"index {i["indexdef"]}");
             foreach (var k in await QueryAsync(connection, $"""
                 SELECT cl.relname AS table_name, co.conname, pg_get_constraintdef(co.oid) AS definition
                 FROM pg_constraint co
                 JOIN pg_class cl ON cl.oid = co.conrelid
                 JOIN pg_namespace ns ON ns.oid = cl.relnamespace
-                WHERE ns.nspname = 'public' AND cl.relname NOT IN ({EfTables})
+                WHERE ns.nspname = 'public' AND cl.relname NOT IN ({EfTables}) AND cl.relname {NotQuartz}
                 """))
                 Table((string)k["table_name"]!).Add($"constraint {k["conname"]} {k["definition"]}");
         }

@@ -1,6 +1,8 @@
 using DonDoc.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using DonDoc.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DonDoc.Web.Features.Tasks;
 
@@ -34,4 +36,16 @@ public sealed class EvidenceSweep(AppDb db, IOptions<EvidenceOptions> options, T
             log.LogInformation("Đã xóa {Count} tệp minh chứng không thuộc báo cáo nào.", removed);
         return removed;
     }
+}
+
+/// <summary>The sweep as a background job, every Jobs:EvidenceSweepInterval (five minutes unless set).</summary>
+[DisallowConcurrentExecution]
+public sealed class EvidenceSweepJob(EvidenceSweep sweep) : IJob
+{
+    public const string Interval = "Jobs:EvidenceSweepInterval";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await sweep.RunAsync(ct);
+
+    public static void Schedule(IQuartzBuilder q, IConfiguration config) =>
+        q.ScheduleJob<EvidenceSweepJob>(t => t.WithIdentity(EvidenceSweep.Name).Every(config.GetValue(Interval, TimeSpan.FromMinutes(5))));
 }
