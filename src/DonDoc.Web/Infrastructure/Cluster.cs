@@ -107,7 +107,7 @@ public static class Cluster
             {
                 // One name for the cluster; one id per instance, also when tests run several in one process.
                 o.InstanceName = "DonDoc";
-                o.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^16];
+                o.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
             });
             if (Database.ProviderOf(connectionString) == DbProvider.Postgres)
                 // The tables are created by our migrations (Data/Migrations/Postgres).
