@@ -57,6 +57,14 @@ public abstract class KeyEncryptionTests(Provider provider) : IAsyncLifetime
                 Assert.Contains("<encryptedSecret", xml);
                 Assert.DoesNotContain("<masterKey", xml);
             });
+            // The audit trail records that a key was added, never the key.
+            var audited = await db.AuditEntries.Where(e => e.EntityType == "DataProtectionKeys").Select(e => e.Changes).ToListAsync();
+            Assert.NotEmpty(audited);
+            Assert.All(audited, changes =>
+            {
+                Assert.Contains("[đã ẩn]", changes);
+                Assert.DoesNotContain("<key", changes);
+            });
         }
 
         await using (var second = new Instance(this, withCertificate: true))
