@@ -75,6 +75,20 @@ public abstract class UpgradeTests(Provider provider) : IAsyncLifetime
         Assert.Equal(after, await CountRowsAsync());
     }
 
+    [DbFact]
+    public async Task A_database_stopped_between_the_hand_written_migrations_is_refused_untouched()
+    {
+        await using (var db = Database.CreateContext(_connectionString))
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261121220000_Cluster'""");
+        var before = await CountRowsAsync();
+
+        var (exitCode, output, error) = await MigrateAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("20261121210000_Audit", output + error);
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", name);
 
     private async Task<SortedDictionary<string, long>> CountRowsAsync()
