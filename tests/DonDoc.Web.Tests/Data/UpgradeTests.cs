@@ -10,7 +10,8 @@ namespace DonDoc.Web.Tests.Data;
 
 /// <summary>
 /// A database built by the hand-written migrations, with the demo data (Data/Fixtures), upgrades in
-/// place through the built executable's "migrate": every table keeps its rows, and the audit chain holds.
+/// place through the built executable's "migrate": every table keeps its rows, the audit chain holds,
+/// and the schema is the one today's migrations build.
 /// </summary>
 public abstract class UpgradeTests(Provider provider) : IAsyncLifetime
 {
@@ -68,6 +69,21 @@ public abstract class UpgradeTests(Provider provider) : IAsyncLifetime
         var audit = await AuditVerifier.VerifyAsync(db);
         Assert.True(audit.Intact, audit.Message);
         Assert.Equal(before["AuditEntries"], audit.Count);
+
+        // The same schema as a database made by today's migrations.
+        var fresh = await TestDatabases.CreateAsync(provider, _dir, "fresh");
+        try
+        {
+            await using (var freshDb = Database.CreateContext(fresh))
+                await Database.MigrateAsync(freshDb);
+            var drift = MigrationDriftTests.Diff(
+                await MigrationDriftTests.ReadSchemaAsync(provider, _connectionString), await MigrationDriftTests.ReadSchemaAsync(provider, fresh));
+            Assert.True(drift.Length == 0, "The upgraded database (−) and a new one (+) differ:\n" + drift);
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(fresh);
+        }
 
         // A second run finds nothing to do.
         (exitCode, output, error) = await MigrateAsync();
