@@ -123,6 +123,9 @@ public static class Cluster
             else
                 // SQLite is one instance's database: the schedule lives in memory and is rebuilt at start.
                 q.UseInMemoryStore();
+            // Each instance declares the schedule at start, replacing the stored trigger; the
+            // replacement goes on from the last firing, so that none runs a second time.
+            q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
             q.AddJobListener<JobRunLog>();
             jobs(q);
         });
@@ -132,8 +135,7 @@ public static class Cluster
 
     /// <summary>
     /// A trigger that fires every <paramref name="interval"/>, at whole multiples of it since 1970, so
-    /// that instances which each declare it at start agree on its firings: one that replaces the
-    /// trigger another stored leaves its times where they were.
+    /// that the instances, which each declare it when they start, agree on when it fires.
     /// </summary>
     public static void Every<TJob>(this ITriggerConfigurator<TJob> trigger, TimeSpan interval) where TJob : IJob
     {
