@@ -41,8 +41,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                 table: "JobRuns",
                 column: "StartedAtUtc");
 
-            // The tables of Quartz.NET's clustered job store (Infrastructure/Cluster.cs), under the names
-            // and types its PostgreSQL driver reads; times are ticks in bigint, as it writes them.
+            // The tables of Quartz.NET's clustered job store (Infrastructure/Cluster.cs), with the names
+            // and types its ADO.NET store reads and writes on PostgreSQL.
             migrationBuilder.Sql("""
                 CREATE TABLE qrtz_job_details (
                     sched_name text NOT NULL,
