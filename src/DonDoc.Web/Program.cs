@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;

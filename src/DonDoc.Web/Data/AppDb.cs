@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
@@ -53,7 +54,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time, IH
     public string? ChangeNote { get; set; }
 
     private readonly AuditHead _auditHead = new();
-    private AuditTrail? _trail;
+    private AuditCapture? _trail;
 
     // Pinned: otherwise the Identity tables would follow whatever options the first context happened to see.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
@@ -78,7 +79,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time, IH
             if (entry.State is EntityState.Added or EntityState.Modified)
                 entry.Entity.SearchKey = VnText.Fold(entry.Entity.SearchText);
         Versions.Bump(ChangeTracker);
-        var trail = _trail = AuditTrail.Start(ChangeTracker);
+        var trail = _trail = AuditCapture.Start(ChangeTracker);
         var note = ChangeNote;
         var tasks = ChangeTracker.Entries<TaskItem>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
@@ -154,7 +155,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TimeProvider time, IH
     }
 
     /// <summary>The save's audit entries, chained after the last one, in one batch insert in the save's transaction.</summary>
-    private async Task WriteAuditAsync(AuditTrail trail, string? note, CancellationToken ct)
+    private async Task WriteAuditAsync(AuditCapture trail, string? note, CancellationToken ct)
     {
         var entries = trail.Build(ChangeTracker, Actor.Of(http?.HttpContext), time.GetUtcNow().UtcDateTime, note);
         if (entries.Count == 0)

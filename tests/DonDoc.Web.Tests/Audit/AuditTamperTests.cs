@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
-using static DonDoc.Web.Infrastructure.Audit;
+using static DonDoc.Web.Features.AuditTrail.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Tests.Audit;
@@ -71,7 +72,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         var (exitCode, _, error) = await VerbAsync();
         Assert.Equal(1, exitCode);
         Assert.Contains("mục số 3", error);
-        Assert.Contains(global::DonDoc.Web.Infrastructure.AuditText.LocalTime(result.Break!.AtUtc!.Value), error);
+        Assert.Contains(global::DonDoc.Web.Features.AuditTrail.AuditText.LocalTime(result.Break!.AtUtc!.Value), error);
     }
 
     [DbFact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;

@@ -60,7 +60,7 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
 /// it. A user sees the subtree of their unit (a unit officer also the tasks their own unit
 /// coordinates), the administrator everything. Whatever lies outside is treated as missing, so
 /// asking for it answers 404 and it is never counted. Loaded once per request (see
-/// <see cref="Infrastructure.Auth.UseUserScope"/>) from the database, so a reorganised unit tree
+/// <see cref="Auth.UseUserScope"/>) from the database, so a reorganised unit tree
 /// or a changed unit applies at once.
 /// </summary>
 public sealed class UserScope(AppDb db, TimeProvider time)

@@ -1,3 +1,4 @@
+using DonDoc.Web.Features.AuditTrail;
 namespace DonDoc.Web.Features.Shared;
 
 /// <summary>
@@ -36,10 +37,10 @@ public sealed class Problems
 public readonly record struct Outcome<T>(T? Value, Problems? Problems)
 {
     // Set when the record changed after the caller read it; Problems then says so too, for callers that only read Problems.
-    public Infrastructure.Conflict? Conflict { get; init; }
+    public Conflict? Conflict { get; init; }
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Problems problems) => new(default, problems);
-    public static implicit operator Outcome<T>(Infrastructure.Conflict conflict) =>
+    public static implicit operator Outcome<T>(Conflict conflict) =>
         new(default, Problems.Of("version", conflict.Summary)) { Conflict = conflict };
 }

@@ -1,6 +1,7 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -207,7 +208,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
         // The status history above already shows the task's history rows.
-        AuditLog = await Shared.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
         return true;
     }
 }

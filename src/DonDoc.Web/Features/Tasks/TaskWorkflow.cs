@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -95,7 +96,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (parent is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {parentId}.");
         if (version is { } read && parent.Version != read)
-            return await Versions.ConflictAsync(db, parent, read, What(parent), ct);
+            return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
         if (!TaskRules.IsOpen(parent.Status))
             return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         var rootId = input.UnitId ?? parent.LeadUnitId;
@@ -189,7 +190,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (task is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         var today = clock.Today;
         var reportedOn = input.ReportedOn ?? today;
@@ -288,7 +289,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (task is null)
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         if (!TaskRules.IsOpen(task.Status))
             problems.Add("status", "Nhiệm vụ đã kết thúc, không gia hạn được.");
@@ -330,7 +331,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (request is null)
             return Problems.Of("requestId", $"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
         if (version is { } read && request.Version != read)
-            return await Versions.ConflictAsync(db, request, read, What(request), ct);
+            return await Conflict.SinceAsync(db, request, read, What(request), ct);
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
         var task = (await db.Tasks.FindAsync([id], ct))!;
@@ -377,7 +378,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
         // Checked before the state rules: "cannot accept, already accepted" would hide what happened.
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         if (TaskRules.Next(task.Status, action) is not { } next)
             return Problems.Of("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không thể “{action.Label()}”.");
         if (apply(task, clock.Today) is { } problems)
@@ -400,7 +401,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         }
         catch (DbUpdateConcurrencyException e)
         {
-            return await Versions.ConflictAsync(db, e, What, ct);
+            return await Conflict.OfAsync(db, e, What, ct);
         }
     }
 

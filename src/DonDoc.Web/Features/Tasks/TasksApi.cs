@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -84,7 +85,11 @@ public static class TasksApi
             return Problems.Of("If-Match", "If-Match phải là một phiên bản, ví dụ \"3\", như trong ETag khi đọc nhiệm vụ.").ToResult();
         var result = await work(ifMatch.Version);
         if (result.Conflict is { } conflict)
-            return conflict.ToResult(ifMatch.Http);
+            {
+            if (conflict.CurrentVersion is { } current)
+                ifMatch.Http.Response.Headers.ETag = Versions.ETag(current);
+            return TypedResults.Conflict(conflict.ToProblem());
+        }
         if (result.Problems is { } problems)
             return problems.ToDictionary().Keys.SequenceEqual(["id"]) ? TypedResults.NotFound() : problems.ToResult();
         return TypedResults.Ok(body(result.Value!));

@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
@@ -149,7 +150,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
         catch (DbUpdateConcurrencyException e)
         {
             // Another reorganisation changed one of these units between the check and this write; its transaction is rolled back.
-            return await Versions.ConflictAsync(db, e, x => x is Unit u ? $"Đơn vị {u.Name} ({u.Code})" : "Dữ liệu", ct);
+            return await Conflict.OfAsync(db, e, x => x is Unit u ? $"Đơn vị {u.Name} ({u.Code})" : "Dữ liệu", ct);
         }
     }
 

@@ -4,7 +4,9 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {

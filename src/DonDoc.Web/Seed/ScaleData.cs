@@ -7,7 +7,9 @@ using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public sealed record ScaleShape(string Name, string RootName, UnitType RootType, int Committees, int SubordinatesPer,
     int GrassrootsPer, int Tasks)

@@ -3,7 +3,7 @@ using DonDoc.Web.Data;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>One field of a change as people read it; Old is null for a field of a new row.</summary>
 public sealed record AuditFieldView(string Label, string? Old, string New);

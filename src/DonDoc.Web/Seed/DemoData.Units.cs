@@ -2,7 +2,9 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Units;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {

@@ -3,7 +3,9 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 /// <summary>
 /// The data of a first start: Hà Nội's Party structure since the 2025 reorganisation with the

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>One field of one audited change, in invariant text (enum names, ISO dates).</summary>
 public sealed record AuditChange(string Field, string? Old, string? New);
@@ -224,7 +224,7 @@ internal sealed class AuditHead
 /// override writes paths and history after the first), merged per row: a row added in the first
 /// pass and given its path in the second is one "added" entry with its final values and keys.
 /// </summary>
-internal sealed class AuditTrail
+internal sealed class AuditCapture
 {
     private sealed class Row(EntityEntry entry, EntityState state)
     {
@@ -241,9 +241,9 @@ internal sealed class AuditTrail
     public bool IsEmpty => _order.Count == 0 && _events.Count == 0;
 
     /// <summary>Refuses changed or deleted audit entries and takes new ones (sign-in events) off the tracker to chain them.</summary>
-    public static AuditTrail Start(ChangeTracker tracker)
+    public static AuditCapture Start(ChangeTracker tracker)
     {
-        var trail = new AuditTrail();
+        var trail = new AuditCapture();
         foreach (var entry in tracker.Entries<AuditEntry>().ToList())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
