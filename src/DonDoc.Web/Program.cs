@@ -47,6 +47,7 @@ builder.Services.AddValidation();
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer(EnumNamesConverter.DescribeAsync));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNamesConverter()));
 builder.Services.AddDonDocAuth();
+builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DashboardQuery>();

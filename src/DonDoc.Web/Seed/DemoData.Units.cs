@@ -201,7 +201,7 @@ public static partial class DemoData
         foreach (var level in s.All.GroupBy(DepthOf).OrderBy(g => g.Key))
         {
             db.Units.AddRange(level);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }
         foreach (var (predecessor, successor, kind) in s.Links)
         {

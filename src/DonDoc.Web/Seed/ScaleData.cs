@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using DonDoc.Text;
 using DonDoc.Web.Data;
-using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -105,7 +104,7 @@ public static class ScaleData
         foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports" })
             await BulkWriter.ResetIdentityAsync(db, table, ct);
         progress.WriteLine("Tính lại số liệu tổng hợp theo đơn vị…");
-        await Rollups.RebuildAsync(db, ct);
+        await TaskLedger.RebuildRollupsAsync(db, ct);
         await tx.CommitAsync(ct);
         // Fresh statistics, so both planners pick the unit or due-date indexes the queries were written for.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);

@@ -33,12 +33,12 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         await global::DonDoc.Web.Infrastructure.Database.MigrateAsync(db);
         var root = new Unit { Code = "TU", Name = "Thành ủy", Type = UnitType.TinhUy, ValidFrom = Day };
         db.Units.Add(root);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         for (var i = 1; i <= 4; i++)
         {
             _clock.Advance(TimeSpan.FromMinutes(7));
             db.Units.Add(new Unit { Code = $"DB0{i}", Name = $"Đảng bộ phường số {i}", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = Day });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }
         root.Name = "Thành ủy Hà Nội";
         await db.SaveChangesAsync();
@@ -122,7 +122,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         await using (var other = Context())
         {
             other.Units.Add(new Unit { Code = "DB05", Name = "Đảng bộ phường số 5", Type = UnitType.DangBoTrucThuoc, ParentId = 1, ValidFrom = Day });
-            await other.SaveChangesAsync();
+            await UnitPaths.SaveAsync(other);
         }
         await using (var db = Context())
         {

@@ -94,7 +94,7 @@ public abstract class AuditTrailTests(TestApp app)
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
         {
             db.Units.Add(new Unit { Code = app.Units.TayHo.Code, Name = "Trùng mã", Type = UnitType.ChiBo, ParentId = app.Units.TayHo.Id, ValidFrom = TestApp.FirstDay });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }));
         Assert.Equal(before, await CountAsync());
     }
@@ -132,7 +132,7 @@ public abstract class AuditTrailTests(TestApp app)
                 ParentId = app.Units.UbndParty.Id,
                 ValidFrom = TestApp.FirstDay,
             });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }))));
         var result = await AssertIntactAsync();
         Assert.Equal(before + writers, result.Count);

@@ -191,7 +191,7 @@ public abstract class ConflictTests(TestApp app)
                 Code = code, Name = $"Đảng bộ {code}", Type = UnitType.DangBoTrucThuoc, ParentId = app.Units.Root.Id, ValidFrom = TestApp.FirstDay,
             }).ToList();
             db.Units.AddRange(units);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
             return (units[0], units[1]);
         });
         await using var scope = app.Services.CreateAsyncScope();
@@ -222,7 +222,7 @@ public abstract class ConflictTests(TestApp app)
         {
             var added = new Unit { Code = "CB-PB", Name = "Chi bộ phiên bản", Type = UnitType.ChiBo, ParentId = app.Units.TayHo.Id, ValidFrom = TestApp.FirstDay };
             db.Units.Add(added);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
             return added;
         });
         Assert.Equal(1, unit.Version);

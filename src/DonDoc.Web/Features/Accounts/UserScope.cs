@@ -142,7 +142,7 @@ public sealed class UserScope(AppDb db, TimeProvider time)
 
     /// <summary>The units from the top of the user's tree down to this one, as far as the user sees them.</summary>
     public IEnumerable<int> VisibleChain(string unitPath) =>
-        Dashboard.Rollups.Ancestors(unitPath).SkipWhile(a => !SeesEverything && a != UnitId);
+        Unit.Ancestors(unitPath).SkipWhile(a => !SeesEverything && a != UnitId);
 
     /// <summary>The ancestors of a unit the user may open, top first, the unit itself left out.</summary>
     public IEnumerable<int> VisibleAncestors(string unitPath, int unitId) => VisibleChain(unitPath).Where(a => a != unitId);

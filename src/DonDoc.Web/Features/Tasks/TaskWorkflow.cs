@@ -21,7 +21,7 @@ public sealed class EvidenceOptions
 /// Every change to a task, used by both the pages and the API: each method validates everything
 /// first and then writes in one save (one transaction), so a refusal leaves nothing half-written.
 /// </summary>
-public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions> evidenceOptions)
+public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOptions<EvidenceOptions> evidenceOptions)
 {
     private EvidenceOptions Evidence => evidenceOptions.Value;
 
@@ -84,8 +84,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         // A parent closed between this read and this write must refuse the child, not gain it afterwards.
         if (parent is not null)
             Versions.Touch(db, parent);
-        db.ChangeNote = "Giao nhiệm vụ";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync("Giao nhiệm vụ", ct) is { } conflict)
             return conflict;
         return task;
     }
@@ -145,8 +144,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         }).ToList();
         db.Tasks.AddRange(children);
         Versions.Touch(db, parent);
-        db.ChangeNote = "Giao cho đơn vị cấp dưới";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync("Giao cho đơn vị cấp dưới", ct) is { } conflict)
             return conflict;
         return children.Count;
     }
@@ -261,8 +259,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             // acts next must have read it, so the version moves (and is checked) here too.
             Versions.Touch(db, task);
             db.ProgressReports.Add(report);
-            db.ChangeNote = $"Báo cáo tiến độ {input.Percent}%";
-            if (await SaveAsync(ct) is not { } conflict)
+            if (await SaveAsync($"Báo cáo tiến độ {input.Percent}%", ct) is not { } conflict)
                 return report;
             DeleteStored();
             return conflict;
@@ -317,8 +314,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         db.ExtensionRequests.Add(request);
         // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
         Versions.Touch(db, task);
-        db.ChangeNote = $"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync($"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}", ct) is { } conflict)
             return conflict;
         return request;
     }
@@ -360,12 +356,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             if (period is not null)
                 period.DueDate = request.RequestedDueDate;
             task.UpdatedAtUtc = clock.UtcNow;
-            db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         }
-        else
-            db.ChangeNote = "Không đồng ý gia hạn";
         Versions.Touch(db, task);
-        if (await SaveAsync(ct) is { } conflict)
+        var note = input.Approve ? $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}" : "Không đồng ý gia hạn";
+        if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return request;
     }
@@ -385,18 +379,20 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             return problems;
         task.Status = next;
         task.UpdatedAtUtc = clock.UtcNow;
-        db.ChangeNote = note;
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return task;
     }
 
-    /// <summary>Saves, or describes the change that another user saved between this read and this write.</summary>
-    private async Task<Conflict?> SaveAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves through the ledger, which writes the tasks' history, parents' counts and unit rollups with
+    /// them; or describes the change that another user saved between this read and this write.
+    /// </summary>
+    private async Task<Conflict?> SaveAsync(string note, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await ledger.SaveAsync(db, note, ct);
             return null;
         }
         catch (DbUpdateConcurrencyException e)

@@ -88,7 +88,7 @@ public static class TasksApi
             {
             if (conflict.CurrentVersion is { } current)
                 ifMatch.Http.Response.Headers.ETag = Versions.ETag(current);
-            return TypedResults.Conflict(conflict.ToProblem());
+            return TypedResults.Problem(conflict.ToProblem());
         }
         if (result.Problems is { } problems)
             return problems.ToDictionary().Keys.SequenceEqual(["id"]) ? TypedResults.NotFound() : problems.ToResult();
