@@ -181,6 +181,15 @@ public sealed class UserScope(AppDb db, TimeProvider time)
                 facts.Coordinates, Roles);
     }
 
+    /// <summary>
+    /// Runs an action on a task if this user may: outside their scope the task does not exist (not
+    /// found); in it, a right their roles lack is forbidden.
+    /// </summary>
+    public async Task<Outcome<T>> OnTaskAsync<T>(int taskId, TaskRight right, Func<Task<Outcome<T>>> action, CancellationToken ct) =>
+        await TaskAsync(taskId, ct) is not { } access ? Outcome<T>.NotFound($"Không có nhiệm vụ số {taskId}.")
+        : !access.Can(right) ? Outcome<T>.Forbidden("Vai trò của tài khoản không cho phép thao tác này.")
+        : await action();
+
     /// <summary>The rights on a task loaded with its lead unit, assigning unit and coordinators.</summary>
     public TaskAccess AccessTo(TaskItem t) =>
         new(t.Id, t.LeadUnitId, Sees(t.LeadUnit!.Path), Sees(t.AssignedByUnit!.Path), UnitId == t.LeadUnitId,

@@ -90,6 +90,9 @@ public static class AuditLog
 /// <summary>A refused change as a page shows it.</summary>
 public sealed record ConflictView(Conflict Conflict, IReadOnlyList<(string Label, string Yours, string Current)> Fields)
 {
+    // Where a page puts the conflict for the form's messages to show.
+    public const string Key = "Conflict";
+
     public static async Task<ConflictView> OfAsync(AppDb db, Conflict conflict, CancellationToken ct) =>
         new(conflict, await AuditLog.DescribeAsync(db, conflict, ct));
 }

@@ -1,4 +1,3 @@
-using DonDoc.Web.Features.AuditTrail;
 namespace DonDoc.Web.Features.Shared;
 
 /// <summary>
@@ -31,16 +30,4 @@ public sealed class Problems
     public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToResult() => TypedResults.ValidationProblem(ToDictionary(), title: Infrastructure.Titles.Invalid);
 
     public static Problems Of(string field, string message) => new Problems().Add(field, message);
-}
-
-/// <summary>The outcome of an operation that may be refused: either a value or the problems.</summary>
-public readonly record struct Outcome<T>(T? Value, Problems? Problems)
-{
-    // Set when the record changed after the caller read it; Problems then says so too, for callers that only read Problems.
-    public Conflict? Conflict { get; init; }
-
-    public static implicit operator Outcome<T>(T value) => new(value, null);
-    public static implicit operator Outcome<T>(Problems problems) => new(default, problems);
-    public static implicit operator Outcome<T>(Conflict conflict) =>
-        new(default, Problems.Of("version", conflict.Summary)) { Conflict = conflict };
 }

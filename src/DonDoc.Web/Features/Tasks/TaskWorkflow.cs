@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
@@ -89,11 +90,21 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         return task;
     }
 
+    /// <summary>A task entered by a user: it may name only what they see, and is assigned by their unit unless it names another.</summary>
+    public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, UserScope user, CancellationToken ct) =>
+        await user.CheckNewTaskAsync(input, ct) is { } outside ? outside : await CreateAsync(input, user.UnitId, ct);
+
+    /// <summary>Handed down by a user: the unit whose children receive it must be one they see.</summary>
+    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version, UserScope user, CancellationToken ct) =>
+        input.UnitId is { } unitId && !await user.SeesUnitAsync(unitId, ct)
+            ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
+            : await FanOutAsync(parentId, input, version, ct);
+
     public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version = null, CancellationToken ct = default)
     {
         var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
         if (parent is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {parentId}.");
+            return Missing<int>(parentId);
         if (version is { } read && parent.Version != read)
             return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
         if (!TaskRules.IsOpen(parent.Status))
@@ -186,7 +197,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<ProgressReport>(id);
         if (version is { } read && task.Version != read)
             return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
@@ -284,7 +295,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<ExtensionRequest>(id);
         if (version is { } read && task.Version != read)
             return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
@@ -325,7 +336,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     {
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(x => x.Id == requestId && x.TaskId == id, ct);
         if (request is null)
-            return Problems.Of("requestId", $"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
+            return Outcome<ExtensionRequest>.NotFound($"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
         if (version is { } read && request.Version != read)
             return await Conflict.SinceAsync(db, request, read, What(request), ct);
         if (request.State != ExtensionState.Pending)
@@ -369,7 +380,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<TaskItem>(id);
         // Checked before the state rules: "cannot accept, already accepted" would hide what happened.
         if (version is { } read && task.Version != read)
             return await Conflict.SinceAsync(db, task, read, What(task), ct);
@@ -400,6 +411,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             return await Conflict.OfAsync(db, e, What, ct);
         }
     }
+
+    private static Outcome<T> Missing<T>(int taskId) => Outcome<T>.NotFound($"Không có nhiệm vụ số {taskId}.");
 
     private static string What(object record) => record switch
     {
