@@ -119,7 +119,7 @@ public static class Auth
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.OfficeStaff));
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office));
         services.AddScoped<UserScope>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Features.Accounts.Users.UserAdmin>();

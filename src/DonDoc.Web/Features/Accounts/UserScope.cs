@@ -38,8 +38,8 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
             TaskRight.RequestExtension => Has(Accounts.Roles.UnitOfficer) && OwnUnitLeads,
             // Results and extensions are judged by the side that assigned the task, never by the one doing it.
             TaskRight.Complete or TaskRight.Return or TaskRight.DecideExtension => Has(Accounts.Roles.Leader) && AssignedInScope,
-            TaskRight.Cancel => Has(Accounts.Roles.OfficeStaff) && AssignedInScope,
-            TaskRight.FanOut or TaskRight.AddChild => Has(Accounts.Roles.OfficeStaff) && LeadInScope,
+            TaskRight.Cancel => Accounts.Roles.Office.Any(Has) && AssignedInScope,
+            TaskRight.FanOut or TaskRight.AddChild => Accounts.Roles.Office.Any(Has) && LeadInScope,
             _ => false,
         };
     }

@@ -174,7 +174,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         TransitionAsync(id, version, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
         {
             t.CompletedOn = today;
-            t.Percent = 100;
+            t.Percent = TaskRules.MaxPercent;
             return null;
         }, ct);
 
@@ -205,8 +205,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         var reportedOn = input.ReportedOn ?? today;
         if (TaskRules.Next(task.Status, TaskAction.Progress) is null)
             problems.Add("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không báo cáo tiến độ được.");
-        if (input.Percent is < 0 or > 100)
-            problems.Add(nameof(input.Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
+        if (input.Percent is < TaskRules.MinPercent or > TaskRules.MaxPercent)
+            problems.Add(nameof(input.Percent), TaskRules.PercentRange);
         if (string.IsNullOrWhiteSpace(input.Text))
             problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
         if (reportedOn > today)
