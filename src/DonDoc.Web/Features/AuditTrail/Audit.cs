@@ -126,7 +126,7 @@ public static class Audit
     };
 
     /// <summary>
-    /// UnitStats are rollups recomputed from the tasks (Rollups.RebuildAsync gives them back
+    /// UnitStats are rollups recomputed from the tasks (TaskLedger.RebuildRollupsAsync gives them back
     /// whole): auditing them would copy every task change a dozen times and tell nothing new.
     /// The audit table does not audit itself.
     /// </summary>
@@ -220,8 +220,8 @@ internal sealed class AuditHead
 }
 
 /// <summary>
-/// What one call to SaveChanges changes, gathered before each of the passes it writes in (the
-/// override writes paths and history after the first), merged per row: a row added in the first
+/// What one save changes, gathered before each of the passes it writes in (the rows derived from its
+/// changes, such as paths and history, come after the first), merged per row: a row added in the first
 /// pass and given its path in the second is one "added" entry with its final values and keys.
 /// </summary>
 internal sealed class AuditCapture
