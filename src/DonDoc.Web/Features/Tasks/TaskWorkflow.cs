@@ -20,7 +20,10 @@ public sealed class EvidenceOptions
 
 /// <summary>
 /// Every change to a task, used by both the pages and the API: each method validates everything
-/// first and then writes in one save (one transaction), so a refusal leaves nothing half-written.
+/// first and then writes in one save through <see cref="TaskLedger"/>, which adds the history rows,
+/// the parent's counts and the unit rollups in the same transaction, so a refusal leaves nothing
+/// half-written. Each returns an <see cref="Outcome{T}"/>; whether the user may act on the task at
+/// all is <see cref="UserScope.OnTaskAsync{T}"/>'s to say.
 /// </summary>
 public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOptions<EvidenceOptions> evidenceOptions)
 {
