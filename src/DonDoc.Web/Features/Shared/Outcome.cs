@@ -20,7 +20,7 @@ public enum OutcomeKind
 /// <summary>
 /// What an action came to: done, with its value; or refused as not found, forbidden, invalid (with
 /// messages per field) or in conflict with a change saved since the caller read the record (with
-/// what changed). The API answers it with <see cref="Outcomes.ToApi{T}"/>, the pages with
+/// what changed). The API answers it with <see cref="Outcomes.ToApi{T, TDone}"/>, the pages with
 /// <see cref="Outcomes.ShowRefusalAsync{T}"/>.
 /// </summary>
 public readonly record struct Outcome<T>
@@ -48,17 +48,10 @@ public readonly record struct Outcome<T>
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Problems problems) => new(default, problems);
     public static implicit operator Outcome<T>(Conflict conflict) => new() { Kind = OutcomeKind.Conflict, Conflict = conflict };
-
-    /// <summary>This refusal, as the outcome of an action with another kind of value.</summary>
-    public Outcome<TOther> Refusal<TOther>() => IsDone
-        ? throw new InvalidOperationException("Thao tác đã thực hiện, không phải một lời từ chối.")
-        : new Outcome<TOther> { Kind = Kind, Problems = Problems, Conflict = Conflict, Message = Message };
 }
 
 public static class Outcomes
 {
-    public const string ForbiddenTitle = "Không có quyền";
-
     /// <summary>
     /// The API's one answer to an outcome: <paramref name="done"/>'s result; or a 400 naming the fields,
     /// a 403, a 404, or a 409 with what changed and the current version as ETag, all in problem+json.
@@ -69,7 +62,7 @@ public static class Outcomes
         OutcomeKind.Done => done(outcome.Value!),
         OutcomeKind.Invalid => outcome.Problems!.ToResult(),
         OutcomeKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: outcome.Message),
-        OutcomeKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ForbiddenTitle, detail: outcome.Message),
+        OutcomeKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền", detail: outcome.Message),
         _ => ConflictResult(outcome.Conflict!, http),
     };
 
