@@ -56,5 +56,5 @@ public class TaskBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]
-    public int RollupDelta() => Rollups.Delta(_changes, _paths).Count;
+    public int RollupDelta() => TaskLedger.RollupDelta(_changes, _paths).Count;
 }

@@ -113,7 +113,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var from = new DateOnly(2025, 7, 1);
         Root = new Unit { Code = "TU", Name = "Thành ủy Hà Nội", Type = UnitType.TinhUy, ValidFrom = from };
         db.Units.Add(Root);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         Children =
         [
             new Unit { Code = "DB01", Name = "Đảng bộ phường Ba Đình", Type = UnitType.DangBoTrucThuoc, ParentId = Root.Id, ValidFrom = from },
@@ -121,6 +121,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             new Unit { Code = "DB03", Name = "Đảng bộ xã Sóc Sơn", Type = UnitType.DangBoTrucThuoc, ParentId = Root.Id, ValidFrom = from },
         ];
         db.Units.AddRange(Children);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
     }
 }

@@ -1,6 +1,7 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
-using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.AuditTrail;
+using DonDoc.Web.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -72,11 +72,11 @@ public sealed class AccountSeedTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             var root = new Unit { Code = "TU-HN", Name = "Thành ủy Hà Nội", Type = UnitType.TinhUy, ValidFrom = new DateOnly(2025, 7, 1) };
             db.Units.Add(root);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
             db.Units.AddRange(
                 new Unit { Code = "DB-BADINH", Name = "Đảng bộ phường Ba Đình", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = root.ValidFrom },
                 new Unit { Code = "DB-HOANKIEM", Name = "Đảng bộ phường Hoàn Kiếm", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = root.ValidFrom });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }
         var output = new StringWriter();
         await InScope(services, sp => AccountSeed.SeedDemoAccountsAsync(sp, Config(demo), output));

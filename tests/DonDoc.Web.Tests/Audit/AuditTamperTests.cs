@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
-using static DonDoc.Web.Infrastructure.Audit;
+using static DonDoc.Web.Features.AuditTrail.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Tests.Audit;
@@ -32,12 +33,12 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         await global::DonDoc.Web.Infrastructure.Database.MigrateAsync(db);
         var root = new Unit { Code = "TU", Name = "Thành ủy", Type = UnitType.TinhUy, ValidFrom = Day };
         db.Units.Add(root);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         for (var i = 1; i <= 4; i++)
         {
             _clock.Advance(TimeSpan.FromMinutes(7));
             db.Units.Add(new Unit { Code = $"DB0{i}", Name = $"Đảng bộ phường số {i}", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = Day });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }
         root.Name = "Thành ủy Hà Nội";
         await db.SaveChangesAsync();
@@ -71,7 +72,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         var (exitCode, _, error) = await VerbAsync();
         Assert.Equal(1, exitCode);
         Assert.Contains("mục số 3", error);
-        Assert.Contains(global::DonDoc.Web.Infrastructure.AuditText.LocalTime(result.Break!.AtUtc!.Value), error);
+        Assert.Contains(global::DonDoc.Web.Features.AuditTrail.AuditText.LocalTime(result.Break!.AtUtc!.Value), error);
     }
 
     [DbFact]
@@ -121,7 +122,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
         await using (var other = Context())
         {
             other.Units.Add(new Unit { Code = "DB05", Name = "Đảng bộ phường số 5", Type = UnitType.DangBoTrucThuoc, ParentId = 1, ValidFrom = Day });
-            await other.SaveChangesAsync();
+            await UnitPaths.SaveAsync(other);
         }
         await using (var db = Context())
         {

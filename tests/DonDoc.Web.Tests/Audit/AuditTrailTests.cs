@@ -4,12 +4,13 @@ using AngleSharp.Html.Parser;
 using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
-using static DonDoc.Web.Infrastructure.Audit;
+using static DonDoc.Web.Features.AuditTrail.Audit;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -93,7 +94,7 @@ public abstract class AuditTrailTests(TestApp app)
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
         {
             db.Units.Add(new Unit { Code = app.Units.TayHo.Code, Name = "Trùng mã", Type = UnitType.ChiBo, ParentId = app.Units.TayHo.Id, ValidFrom = TestApp.FirstDay });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }));
         Assert.Equal(before, await CountAsync());
     }
@@ -131,7 +132,7 @@ public abstract class AuditTrailTests(TestApp app)
                 ParentId = app.Units.UbndParty.Id,
                 ValidFrom = TestApp.FirstDay,
             });
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }))));
         var result = await AssertIntactAsync();
         Assert.Equal(before + writers, result.Count);

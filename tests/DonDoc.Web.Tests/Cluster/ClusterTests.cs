@@ -28,7 +28,7 @@ public abstract class ClusterTests(TestApp app)
         {
             var task = new TaskItem { Title = "Nhiệm vụ có minh chứng", LeadUnitId = app.Units.BaDinh.Id, AssignedByUnitId = app.Units.Root.Id, AssignedOn = app.Clock.Today };
             db.Tasks.Add(task);
-            await db.SaveChangesAsync();
+            await new TaskLedger(new Clock(app.Clock)).SaveAsync(db, null);
             db.ProgressReports.Add(new ProgressReport
             {
                 TaskId = task.Id, ReportedOn = app.Clock.Today, Percent = 10, Text = "Có tệp",

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -175,8 +177,8 @@ public abstract class ConflictTests(TestApp app)
         var conflict = Assert.IsType<Conflict>(result.Conflict);
         Assert.Equal((1, 2), (conflict.YourVersion, conflict.CurrentVersion));
         Assert.Contains(conflict.Changes, c => c is { Field: "Status", Yours: "Assigned", Current: "Cancelled" });
-        // Callers that only read the problems still learn what changed.
-        Assert.Contains("Trạng thái: Đã giao → Đã hủy", Assert.Single(result.Problems!.ToDictionary()["version"]));
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Contains("Trạng thái: Đã giao → Đã hủy", conflict.Summary);
         Assert.Equal(TaskState.Cancelled, (await _first.TaskAsync(id)).Status);
     }
 
@@ -190,7 +192,7 @@ public abstract class ConflictTests(TestApp app)
                 Code = code, Name = $"Đảng bộ {code}", Type = UnitType.DangBoTrucThuoc, ParentId = app.Units.Root.Id, ValidFrom = TestApp.FirstDay,
             }).ToList();
             db.Units.AddRange(units);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
             return (units[0], units[1]);
         });
         await using var scope = app.Services.CreateAsyncScope();
@@ -208,7 +210,7 @@ public abstract class ConflictTests(TestApp app)
             UnitType.DangBoTrucThuoc, app.Clock.Today));
         var conflict = Assert.IsType<Conflict>(result.Conflict);
         Assert.Contains(conflict.Changes, c => c is { Field: "Name", Yours: "Đảng bộ HN-A", Current: "Đảng bộ phường Hà Nam" });
-        Assert.Contains("Tên: Đảng bộ HN-A → Đảng bộ phường Hà Nam", Assert.Single(result.Problems!.ToDictionary()["version"]));
+        Assert.Contains("Tên: Đảng bộ HN-A → Đảng bộ phường Hà Nam", conflict.Summary);
         // The merge's transaction was rolled back whole.
         Assert.False(await app.WithDbAsync(other => other.Units.AnyAsync(u => u.Code == "HN-AB")));
         Assert.Null(await app.WithDbAsync(other => other.Units.Where(u => u.Id == a.Id).Select(u => u.ValidTo).SingleAsync()));
@@ -221,7 +223,7 @@ public abstract class ConflictTests(TestApp app)
         {
             var added = new Unit { Code = "CB-PB", Name = "Chi bộ phiên bản", Type = UnitType.ChiBo, ParentId = app.Units.TayHo.Id, ValidFrom = TestApp.FirstDay };
             db.Units.Add(added);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
             return added;
         });
         Assert.Equal(1, unit.Version);

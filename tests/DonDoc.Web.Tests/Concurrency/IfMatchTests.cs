@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;

@@ -222,7 +222,7 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         };
         var root = New("TU", "Thành ủy Hà Nội", UnitType.TinhUy, null);
         db.Units.Add(root);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         var baDinh = New("DB01", "Đảng bộ phường Ba Đình", UnitType.DangBoTrucThuoc, root);
         var hoanKiem = New("DB02", "Đảng bộ phường Hoàn Kiếm", UnitType.DangBoTrucThuoc, root);
         var tayHo = New("DB03", "Đảng bộ phường Tây Hồ", UnitType.DangBoTrucThuoc, root);
@@ -230,10 +230,10 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         // A district committee dissolved with the 2025 reorganisation: kept, but closed.
         var closed = New("DB99", "Đảng bộ quận Hoàn Kiếm (cũ)", UnitType.DangBoTrucThuoc, root, new DateOnly(2020, 1, 1), from);
         db.Units.AddRange(baDinh, hoanKiem, tayHo, ubnd, closed);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         var cell = New("DB01-CB1", "Chi bộ khu dân cư số 1", UnitType.ChiBo, baDinh);
         db.Units.Add(cell);
-        await db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(db);
         return new TestUnits(root, baDinh, hoanKiem, tayHo, ubnd, cell, closed);
     }
 }

@@ -41,7 +41,7 @@ public sealed class RollupTests : IAsyncLifetime
         {
             var unit = NewUnit($"D{depth}", parent, depth == 0 ? UnitType.TinhUy : UnitType.DangBoCoSo);
             _db.Units.Add(unit);
-            await _db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(_db);
             chain.Add(unit);
             parent = unit;
         }
@@ -55,18 +55,37 @@ public sealed class RollupTests : IAsyncLifetime
     {
         var root = NewUnit("W", null, UnitType.TinhUy);
         _db.Units.Add(root);
-        await _db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(_db);
         var children = Enumerable.Range(0, 150).Select(i => NewUnit($"W{i:000}", root, UnitType.DangBoTrucThuoc)).ToList();
         _db.Units.AddRange(children);
-        await _db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(_db);
         await RunScenarioAsync([root, .. children], days: 25, tasksPerDay: 12, seed: 11);
+    }
+
+    [Fact]
+    public async Task A_save_that_skips_the_ledger_or_the_unit_paths_is_refused_and_writes_nothing()
+    {
+        var unit = NewUnit("R", null, UnitType.TinhUy);
+        _db.Units.Add(unit);
+        var unsaved = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.SaveChangesAsync());
+        Assert.Contains("UnitPaths", unsaved.Message);
+        await UnitPaths.SaveAsync(_db);
+        Assert.Equal($"/{unit.Id}/", unit.Path);
+
+        _db.Tasks.Add(new TaskItem { Title = "Ngoài sổ", LeadUnitId = unit.Id, AssignedByUnitId = unit.Id, AssignedOn = new DateOnly(2026, 3, 2) });
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _db.SaveChangesAsync());
+        Assert.Contains("TaskLedger", refused.Message);
+        _db.ChangeTracker.Clear();
+        Assert.Equal(0, await _db.Tasks.CountAsync());
+        Assert.Equal(0, await _db.TaskEvents.CountAsync());
+        Assert.Empty(await StatsAsync());
     }
 
     private async Task RunScenarioAsync(List<Unit> units, int days, int tasksPerDay, int seed)
     {
         var random = new Random(seed);
         var clock = new Clock(_time);
-        var flow = new TaskWorkflow(_db, clock, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
+        var flow = new TaskWorkflow(_db, clock, new TaskLedger(clock), Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
         var query = new DashboardQuery(_db, clock);
         var program = (await flow.CreateAsync(new NewTask { Title = "Chương trình", LeadUnitId = units[0].Id, Kind = TaskKind.Program, DeadlineKind = DeadlineKind.Ongoing })).Value!;
         var counted = new Dictionary<DateOnly, Dictionary<int, Counts>>();
@@ -118,7 +137,7 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.Equal(children.Count(c => c.Status == TaskState.Completed), reloaded.ChildCompleted);
 
         var incremental = await StatsAsync();
-        await Rollups.RebuildAsync(_db);
+        await TaskLedger.RebuildRollupsAsync(_db);
         Assert.Equal(incremental, await StatsAsync());
     }
 

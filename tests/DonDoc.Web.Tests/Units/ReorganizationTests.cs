@@ -19,6 +19,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
     private AppDb _db = null!;
     private Reorganization _reorganization = null!;
     private TaskWorkflow _flow = null!;
+    private TaskLedger _ledger = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,8 +29,9 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
         _db = Database.CreateContext(_connectionString, _time);
         await Database.MigrateAsync(_db);
         var clock = new Clock(_time);
-        _reorganization = new Reorganization(_db, clock);
-        _flow = new TaskWorkflow(_db, clock, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
+        _ledger = new TaskLedger(clock);
+        _reorganization = new Reorganization(_db, clock, _ledger);
+        _flow = new TaskWorkflow(_db, clock, _ledger, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
     }
 
     public async Task DisposeAsync()
@@ -137,7 +139,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
     private async Task AssertRollupsExactAsync()
     {
         var incremental = await StatsAsync();
-        await Rollups.RebuildAsync(_db);
+        await TaskLedger.RebuildRollupsAsync(_db);
         Assert.Equal(await StatsAsync(), incremental);
     }
 
@@ -158,7 +160,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
             ValidTo = validTo,
         };
         _db.Units.Add(unit);
-        await _db.SaveChangesAsync();
+        await UnitPaths.SaveAsync(_db);
         return unit;
     }
 
@@ -175,7 +177,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
         if (completed)
         {
             (task.Status, task.SubmittedOn, task.CompletedOn, task.Percent) = (TaskState.Completed, Day, Day, 100);
-            await _db.SaveChangesAsync();
+            await _ledger.SaveAsync(_db, null);
         }
         return task.Id;
     }

@@ -119,7 +119,7 @@ public sealed class AccessTokens(AppDb db, TimeProvider time)
         // Recorded now and then, not on every call: a busy client would otherwise write on each read.
         if (row.LastUsedAtUtc is not { } last || now - last > UseRecordedEvery)
             await db.AccessTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
-        var identity = new ClaimsIdentity(Infrastructure.Auth.TokenScheme, ClaimTypes.Name, ClaimTypes.Role);
+        var identity = new ClaimsIdentity(Auth.TokenScheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, row.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(ClaimTypes.Name, row.UserName ?? ""));
         identity.AddClaim(new Claim(AppClaimsFactory.DisplayNameClaim, row.DisplayName.Length > 0 ? row.DisplayName : row.UserName ?? ""));

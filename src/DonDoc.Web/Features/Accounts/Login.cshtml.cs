@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

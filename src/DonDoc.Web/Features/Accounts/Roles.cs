@@ -14,6 +14,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, OfficeStaff, Leader, UnitOfficer, Viewer, Inspector, ComplaintHandler];
 
+    /// <summary>The office's roles: creating and assigning tasks, handing them down, cancelling them, registering and importing documents.</summary>
+    public static readonly string[] Office = [Administrator, OfficeStaff];
+
     public static string Label(string role) => role switch
     {
         Administrator => "Quản trị hệ thống",
@@ -43,7 +46,7 @@ public static class Roles
 public static class Policies
 {
     public const string Administrator = "Administrator";
-    // Creating and assigning tasks, registering documents.
+    // Held by the office's roles (Roles.Office).
     public const string Office = "Office";
 }
 
@@ -52,6 +55,5 @@ public static class RoleChecks
 {
     public static bool IsAdministrator(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
 
-    public static bool IsOffice(this System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.OfficeStaff);
+    public static bool IsOffice(this System.Security.Claims.ClaimsPrincipal user) => Roles.Office.Any(user.IsInRole);
 }

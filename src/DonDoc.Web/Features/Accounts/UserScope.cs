@@ -38,8 +38,8 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
             TaskRight.RequestExtension => Has(Accounts.Roles.UnitOfficer) && OwnUnitLeads,
             // Results and extensions are judged by the side that assigned the task, never by the one doing it.
             TaskRight.Complete or TaskRight.Return or TaskRight.DecideExtension => Has(Accounts.Roles.Leader) && AssignedInScope,
-            TaskRight.Cancel => Has(Accounts.Roles.OfficeStaff) && AssignedInScope,
-            TaskRight.FanOut or TaskRight.AddChild => Has(Accounts.Roles.OfficeStaff) && LeadInScope,
+            TaskRight.Cancel => Accounts.Roles.Office.Any(Has) && AssignedInScope,
+            TaskRight.FanOut or TaskRight.AddChild => Accounts.Roles.Office.Any(Has) && LeadInScope,
             _ => false,
         };
     }
@@ -60,7 +60,7 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
 /// it. A user sees the subtree of their unit (a unit officer also the tasks their own unit
 /// coordinates), the administrator everything. Whatever lies outside is treated as missing, so
 /// asking for it answers 404 and it is never counted. Loaded once per request (see
-/// <see cref="Infrastructure.Auth.UseUserScope"/>) from the database, so a reorganised unit tree
+/// <see cref="Auth.UseUserScope"/>) from the database, so a reorganised unit tree
 /// or a changed unit applies at once.
 /// </summary>
 public sealed class UserScope(AppDb db, TimeProvider time)
@@ -142,7 +142,7 @@ public sealed class UserScope(AppDb db, TimeProvider time)
 
     /// <summary>The units from the top of the user's tree down to this one, as far as the user sees them.</summary>
     public IEnumerable<int> VisibleChain(string unitPath) =>
-        Dashboard.Rollups.Ancestors(unitPath).SkipWhile(a => !SeesEverything && a != UnitId);
+        Unit.Ancestors(unitPath).SkipWhile(a => !SeesEverything && a != UnitId);
 
     /// <summary>The ancestors of a unit the user may open, top first, the unit itself left out.</summary>
     public IEnumerable<int> VisibleAncestors(string unitPath, int unitId) => VisibleChain(unitPath).Where(a => a != unitId);
@@ -180,6 +180,15 @@ public sealed class UserScope(AppDb db, TimeProvider time)
             : new TaskAccess(facts.Id, facts.LeadUnitId, Sees(facts.LeadPath), Sees(facts.AssignedPath), UnitId == facts.LeadUnitId,
                 facts.Coordinates, Roles);
     }
+
+    /// <summary>
+    /// Runs an action on a task if this user may: outside their scope the task does not exist (not
+    /// found); in it, a right their roles lack is forbidden.
+    /// </summary>
+    public async Task<Outcome<T>> OnTaskAsync<T>(int taskId, TaskRight right, Func<Task<Outcome<T>>> action, CancellationToken ct) =>
+        await TaskAsync(taskId, ct) is not { } access ? Outcome<T>.NotFound($"Không có nhiệm vụ số {taskId}.")
+        : !access.Can(right) ? Outcome<T>.Forbidden("Vai trò của tài khoản không cho phép thao tác này.")
+        : await action();
 
     /// <summary>The rights on a task loaded with its lead unit, assigning unit and coordinators.</summary>
     public TaskAccess AccessTo(TaskItem t) =>

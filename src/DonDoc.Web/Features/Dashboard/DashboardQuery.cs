@@ -103,7 +103,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         var tally = new Dictionary<int, Tally>();
         foreach (var g in groups)
         {
-            var ids = Rollups.Ancestors(g.Path).SkipWhile(id => id != unit.Id).Take(2).ToList();
+            var ids = Unit.Ancestors(g.Path).SkipWhile(id => id != unit.Id).Take(2).ToList();
             foreach (var id in ids)
             {
                 if (!tally.TryGetValue(id, out var t))

@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock) : PageM
         var today = clock.Today;
         var rows = await Paging.PageAsync(tasks, page, Paging.DefaultSize, ct);
         Tasks = rows with { Items = rows.Items.Select(r => r with { Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today) }).ToList() };
-        AuditLog = await Shared.AuditLog.ForRecordAsync(db, "Documents", id, ct);
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Documents", id, ct);
         return Page();
     }
 }

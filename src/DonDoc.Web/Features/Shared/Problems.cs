@@ -31,15 +31,3 @@ public sealed class Problems
 
     public static Problems Of(string field, string message) => new Problems().Add(field, message);
 }
-
-/// <summary>The outcome of an operation that may be refused: either a value or the problems.</summary>
-public readonly record struct Outcome<T>(T? Value, Problems? Problems)
-{
-    // Set when the record changed after the caller read it; Problems then says so too, for callers that only read Problems.
-    public Infrastructure.Conflict? Conflict { get; init; }
-
-    public static implicit operator Outcome<T>(T value) => new(value, null);
-    public static implicit operator Outcome<T>(Problems problems) => new(default, problems);
-    public static implicit operator Outcome<T>(Infrastructure.Conflict conflict) =>
-        new(default, Problems.Of("version", conflict.Summary)) { Conflict = conflict };
-}

@@ -1,6 +1,7 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -64,13 +65,14 @@ public sealed class CreateModel(AppDb db, UserScope scope, Clock clock, TaskWork
 
         if (ModelState.IsValid)
         {
-            var result = await scope.CheckNewTaskAsync(Input, ct) is { } outside ? outside : await workflow.CreateAsync(Input, scope.UnitId, ct);
-            if (result.Value is { } task)
+            var result = await workflow.CreateAsync(Input, scope, ct);
+            if (result.IsDone)
             {
                 Flash = "Đã giao nhiệm vụ.";
-                return RedirectToPage("Details", new { id = task.Id });
+                return RedirectToPage("Details", new { id = result.Value!.Id });
             }
-            result.Problems!.CopyTo(ModelState, nameof(Input));
+            if (await this.ShowRefusalAsync(result, db, nameof(Input), ct) is { } refused)
+                return refused;
         }
         if (Input.ParentId is { } parentId)
             Parent = await LoadParentAsync(parentId, ct);

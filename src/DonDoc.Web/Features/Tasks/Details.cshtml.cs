@@ -1,6 +1,7 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -41,9 +42,6 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
 
     // The form whose refusal is being shown, so a folded form opens again.
     public string? FailedForm { get; private set; }
-
-    // Set when an action was refused because someone changed the task after this user opened it.
-    public ConflictView? Conflict { get; private set; }
 
     public AuditLogView AuditLog { get; private set; } = AuditLogView.Empty;
 
@@ -137,10 +135,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     public Task<IActionResult> OnPostFanOutAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, int? version, CancellationToken ct)
     {
         FanOut = input;
-        return ActAsync(id, nameof(FanOut), TaskRight.FanOut, async () =>
-                input.UnitId is { } unitId && !await scope.SeesUnitAsync(unitId, ct)
-                    ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
-                    : await workflow.FanOutAsync(id, input, version, ct),
+        return ActAsync(id, nameof(FanOut), TaskRight.FanOut, () => workflow.FanOutAsync(id, input, version, scope, ct),
             created => $"Đã giao nhiệm vụ cho {VnFormat.Number(created)} đơn vị.", ct);
     }
 
@@ -161,30 +156,15 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     private async Task<IActionResult> ActAsync<T>(int id, string form, TaskRight right, Func<Task<Outcome<T>>> work, Func<T, string> done,
         CancellationToken ct)
     {
-        // Outside the user's scope the task does not exist; in it, a role without the right is refused.
-        if (await scope.TaskAsync(id, ct) is not { } access)
-            return NotFound();
-        if (!access.Can(right))
-            return Forbid();
-        if (ModelState.IsValid)
+        // Input the binding refused is not acted on; its messages are in ModelState already.
+        var result = await scope.OnTaskAsync(id, right, () => ModelState.IsValid ? work() : Task.FromResult<Outcome<T>>(new Problems()), ct);
+        if (result.IsDone)
         {
-            var result = await work();
-            if (result.Conflict is { } conflict)
-            {
-                Conflict = await ConflictView.OfAsync(db, conflict, ct);
-                FailedForm = form;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await LoadAsync(id, null, ct) ? Page() : NotFound();
-            }
-            if (result.Problems is not { } problems)
-            {
-                Flash = done(result.Value!);
-                return RedirectToPage(new { id });
-            }
-            if (problems.ToDictionary().Keys.SequenceEqual(["id"]))
-                return NotFound();
-            problems.CopyTo(ModelState, form);
+            Flash = done(result.Value!);
+            return RedirectToPage(new { id });
         }
+        if (await this.ShowRefusalAsync(result, db, form, ct) is { } refused)
+            return refused;
         FailedForm = form;
         return await LoadAsync(id, null, ct) ? Page() : NotFound();
     }
@@ -207,7 +187,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
         // The status history above already shows the task's history rows.
-        AuditLog = await Shared.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
         return true;
     }
 }

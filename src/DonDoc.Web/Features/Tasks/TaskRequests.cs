@@ -62,7 +62,7 @@ public sealed class FanOutRequest
 
 public sealed class ProgressInput
 {
-    [Range(0, 100, ErrorMessage = "Tỷ lệ hoàn thành phải từ 0 đến 100%.")]
+    [Range(TaskRules.MinPercent, TaskRules.MaxPercent, ErrorMessage = TaskRules.PercentRange)]
     public int Percent { get; set; }
 
     [Required(ErrorMessage = "Nhập nội dung báo cáo tiến độ.")]

@@ -29,6 +29,11 @@ public static class TaskRules
 {
     public const int DueSoonDays = 7;
 
+    // How much of a task is done, in whole percent; the message is the refusal of anything else.
+    public const int MinPercent = 0;
+    public const int MaxPercent = 100;
+    public const string PercentRange = "Tỷ lệ hoàn thành phải từ 0 đến 100%.";
+
     public static bool IsOpen(TaskState s) => s is not (TaskState.Completed or TaskState.Cancelled);
 
     // The lead unit still owes work: the states in which a passed due date makes a task overdue.

@@ -1,5 +1,7 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -18,9 +20,12 @@ public sealed class EvidenceOptions
 
 /// <summary>
 /// Every change to a task, used by both the pages and the API: each method validates everything
-/// first and then writes in one save (one transaction), so a refusal leaves nothing half-written.
+/// first and then writes in one save through <see cref="TaskLedger"/>, which adds the history rows,
+/// the parent's counts and the unit rollups in the same transaction, so a refusal leaves nothing
+/// half-written. Each returns an <see cref="Outcome{T}"/>; whether the user may act on the task at
+/// all is <see cref="UserScope.OnTaskAsync{T}"/>'s to say.
 /// </summary>
-public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions> evidenceOptions)
+public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOptions<EvidenceOptions> evidenceOptions)
 {
     private EvidenceOptions Evidence => evidenceOptions.Value;
 
@@ -83,19 +88,28 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         // A parent closed between this read and this write must refuse the child, not gain it afterwards.
         if (parent is not null)
             Versions.Touch(db, parent);
-        db.ChangeNote = "Giao nhiệm vụ";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync("Giao nhiệm vụ", ct) is { } conflict)
             return conflict;
         return task;
     }
+
+    /// <summary>A task entered by a user: it may name only what they see, and is assigned by their unit unless it names another.</summary>
+    public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, UserScope user, CancellationToken ct) =>
+        await user.CheckNewTaskAsync(input, ct) is { } outside ? outside : await CreateAsync(input, user.UnitId, ct);
+
+    /// <summary>Handed down by a user: the unit whose children receive it must be one they see.</summary>
+    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version, UserScope user, CancellationToken ct) =>
+        input.UnitId is { } unitId && !await user.SeesUnitAsync(unitId, ct)
+            ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
+            : await FanOutAsync(parentId, input, version, ct);
 
     public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version = null, CancellationToken ct = default)
     {
         var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
         if (parent is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {parentId}.");
+            return Missing<int>(parentId);
         if (version is { } read && parent.Version != read)
-            return await Versions.ConflictAsync(db, parent, read, What(parent), ct);
+            return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
         if (!TaskRules.IsOpen(parent.Status))
             return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         var rootId = input.UnitId ?? parent.LeadUnitId;
@@ -144,8 +158,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         }).ToList();
         db.Tasks.AddRange(children);
         Versions.Touch(db, parent);
-        db.ChangeNote = "Giao cho đơn vị cấp dưới";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync("Giao cho đơn vị cấp dưới", ct) is { } conflict)
             return conflict;
         return children.Count;
     }
@@ -164,7 +177,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         TransitionAsync(id, version, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
         {
             t.CompletedOn = today;
-            t.Percent = 100;
+            t.Percent = TaskRules.MaxPercent;
             return null;
         }, ct);
 
@@ -187,16 +200,16 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<ProgressReport>(id);
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         var today = clock.Today;
         var reportedOn = input.ReportedOn ?? today;
         if (TaskRules.Next(task.Status, TaskAction.Progress) is null)
             problems.Add("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không báo cáo tiến độ được.");
-        if (input.Percent is < 0 or > 100)
-            problems.Add(nameof(input.Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
+        if (input.Percent is < TaskRules.MinPercent or > TaskRules.MaxPercent)
+            problems.Add(nameof(input.Percent), TaskRules.PercentRange);
         if (string.IsNullOrWhiteSpace(input.Text))
             problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
         if (reportedOn > today)
@@ -260,8 +273,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             // acts next must have read it, so the version moves (and is checked) here too.
             Versions.Touch(db, task);
             db.ProgressReports.Add(report);
-            db.ChangeNote = $"Báo cáo tiến độ {input.Percent}%";
-            if (await SaveAsync(ct) is not { } conflict)
+            if (await SaveAsync($"Báo cáo tiến độ {input.Percent}%", ct) is not { } conflict)
                 return report;
             DeleteStored();
             return conflict;
@@ -286,9 +298,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<ExtensionRequest>(id);
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         var problems = new Problems();
         if (!TaskRules.IsOpen(task.Status))
             problems.Add("status", "Nhiệm vụ đã kết thúc, không gia hạn được.");
@@ -316,8 +328,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         db.ExtensionRequests.Add(request);
         // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
         Versions.Touch(db, task);
-        db.ChangeNote = $"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync($"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}", ct) is { } conflict)
             return conflict;
         return request;
     }
@@ -328,9 +339,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
     {
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(x => x.Id == requestId && x.TaskId == id, ct);
         if (request is null)
-            return Problems.Of("requestId", $"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
+            return Outcome<ExtensionRequest>.NotFound($"Không có đề nghị gia hạn số {requestId} của nhiệm vụ {id}.");
         if (version is { } read && request.Version != read)
-            return await Versions.ConflictAsync(db, request, read, What(request), ct);
+            return await Conflict.SinceAsync(db, request, read, What(request), ct);
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
         var task = (await db.Tasks.FindAsync([id], ct))!;
@@ -359,12 +370,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             if (period is not null)
                 period.DueDate = request.RequestedDueDate;
             task.UpdatedAtUtc = clock.UtcNow;
-            db.ChangeNote = $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}";
         }
-        else
-            db.ChangeNote = "Không đồng ý gia hạn";
         Versions.Touch(db, task);
-        if (await SaveAsync(ct) is { } conflict)
+        var note = input.Approve ? $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}" : "Không đồng ý gia hạn";
+        if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return request;
     }
@@ -374,35 +383,39 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
-            return Problems.Of("id", $"Không có nhiệm vụ số {id}.");
+            return Missing<TaskItem>(id);
         // Checked before the state rules: "cannot accept, already accepted" would hide what happened.
         if (version is { } read && task.Version != read)
-            return await Versions.ConflictAsync(db, task, read, What(task), ct);
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
         if (TaskRules.Next(task.Status, action) is not { } next)
             return Problems.Of("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không thể “{action.Label()}”.");
         if (apply(task, clock.Today) is { } problems)
             return problems;
         task.Status = next;
         task.UpdatedAtUtc = clock.UtcNow;
-        db.ChangeNote = note;
-        if (await SaveAsync(ct) is { } conflict)
+        if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return task;
     }
 
-    /// <summary>Saves, or describes the change that another user saved between this read and this write.</summary>
-    private async Task<Conflict?> SaveAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves through the ledger, which writes the tasks' history, parents' counts and unit rollups with
+    /// them; or describes the change that another user saved between this read and this write.
+    /// </summary>
+    private async Task<Conflict?> SaveAsync(string note, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await ledger.SaveAsync(db, note, ct);
             return null;
         }
         catch (DbUpdateConcurrencyException e)
         {
-            return await Versions.ConflictAsync(db, e, What, ct);
+            return await Conflict.OfAsync(db, e, What, ct);
         }
     }
+
+    private static Outcome<T> Missing<T>(int taskId) => Outcome<T>.NotFound($"Không có nhiệm vụ số {taskId}.");
 
     private static string What(object record) => record switch
     {

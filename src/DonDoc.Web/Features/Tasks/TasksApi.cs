@@ -28,66 +28,59 @@ public static class TasksApi
             return TypedResults.Ok(detail);
         });
 
-        api.MapPost("/", async Task<Results<Created<TaskDetail>, ValidationProblem>> (TaskWorkflow flow, AppDb db, UserScope scope, Clock clock, NewTask input, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<TaskDetail>, ValidationProblem, ProblemHttpResult>> (TaskWorkflow flow, AppDb db, UserScope scope,
+            Clock clock, NewTask input, HttpContext http, CancellationToken ct) =>
         {
-            if (await scope.CheckNewTaskAsync(input, ct) is { } outside)
-                return outside.ToResult();
-            var result = await flow.CreateAsync(input, scope.UnitId, ct);
-            if (result.Problems is { } problems)
-                return problems.ToResult();
-            var detail = (await TaskDetail.LoadAsync(db, scope, result.Value!.Id, clock.Today, ct))!;
-            return TypedResults.Created($"/api/tasks/{detail.Id}", detail);
-        }).RequireAuthorization(Policies.Office);
+            var result = await flow.CreateAsync(input, scope, ct);
+            var detail = result.IsDone ? await TaskDetail.LoadAsync(db, scope, result.Value!.Id, clock.Today, ct) : null;
+            return result.ToApi(http, _ => TypedResults.Created($"/api/tasks/{detail!.Id}", detail));
+        }).RequireAuthorization(Policies.Office).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/{id:int}/fanout", (TaskWorkflow flow, UserScope scope, int id, FanOutRequest input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.FanOut, async () =>
-                input.UnitId is { } unitId && !await scope.SeesUnitAsync(unitId, ct)
-                    ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.").ToResult()
-                    : await Respond(ifMatch, version => flow.FanOutAsync(id, input, version, ct), created => new { created }), ct));
-        api.MapPost("/{id:int}/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Accept, () => Respond(ifMatch, version => flow.AcceptAsync(id, version, ct), t => new { t.Id, t.Status, t.Version }), ct));
-        api.MapPost("/{id:int}/submit", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Submit, () => Respond(ifMatch, version => flow.SubmitAsync(id, version, ct), t => new { t.Id, t.Status, t.Version }), ct));
-        api.MapPost("/{id:int}/complete", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Complete, () => Respond(ifMatch, version => flow.CompleteAsync(id, version, ct), t => new { t.Id, t.Status, t.Version }), ct));
-        api.MapPost("/{id:int}/return", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Return, () => Respond(ifMatch, version => flow.ReturnAsync(id, input, version, ct), t => new { t.Id, t.Status, t.Version }), ct));
-        api.MapPost("/{id:int}/cancel", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Cancel, () => Respond(ifMatch, version => flow.CancelAsync(id, input, version, ct), t => new { t.Id, t.Status, t.Version }), ct));
-        api.MapPost("/{id:int}/progress", (TaskWorkflow flow, UserScope scope, int id, ProgressInput input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Progress, () => Respond(ifMatch, version => flow.ReportProgressAsync(id, input, [], version, ct), r => new { r.Id, r.Percent, r.ReportedOn }), ct));
-        api.MapPost("/{id:int}/evidence", (TaskWorkflow flow, UserScope scope, int id, [FromForm] ProgressInput input, IFormFileCollection files, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.Progress,
-                () => Respond(ifMatch, version => flow.ReportProgressAsync(id, input, files.Select(EvidenceFiles.Of).ToList(), version, ct), r => new { r.Id, r.Percent, r.ReportedOn }), ct))
+        // Every action on a task may be refused: a task outside the user's scope is not found, a right
+        // their roles lack is forbidden, and a change saved since the version in If-Match is a conflict.
+        var actions = api.MapGroup("/{id:int}")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        actions.MapPost("/fanout", (TaskWorkflow flow, UserScope scope, int id, FanOutRequest input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct));
+        actions.MapPost("/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Accept, ifMatch, version => flow.AcceptAsync(id, version, ct), StateOf, ct));
+        actions.MapPost("/submit", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Submit, ifMatch, version => flow.SubmitAsync(id, version, ct), StateOf, ct));
+        actions.MapPost("/complete", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Complete, ifMatch, version => flow.CompleteAsync(id, version, ct), StateOf, ct));
+        actions.MapPost("/return", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Return, ifMatch, version => flow.ReturnAsync(id, input, version, ct), StateOf, ct));
+        actions.MapPost("/cancel", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Cancel, ifMatch, version => flow.CancelAsync(id, input, version, ct), StateOf, ct));
+        actions.MapPost("/progress", (TaskWorkflow flow, UserScope scope, int id, ProgressInput input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Progress, ifMatch, version => flow.ReportProgressAsync(id, input, [], version, ct), ReportOf, ct));
+        actions.MapPost("/evidence", (TaskWorkflow flow, UserScope scope, int id, [FromForm] ProgressInput input, IFormFileCollection files, IfMatch ifMatch,
+                CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Progress, ifMatch,
+                version => flow.ReportProgressAsync(id, input, files.Select(EvidenceFiles.Of).ToList(), version, ct), ReportOf, ct))
             .DisableAntiforgery();
-        api.MapPost("/{id:int}/extension", (TaskWorkflow flow, UserScope scope, int id, ExtensionInput input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.RequestExtension, () => Respond(ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), x => new { x.Id, x.State, x.RequestedDueDate, x.Version }), ct));
-        api.MapPost("/{id:int}/extension/{requestId:int}/decision", (TaskWorkflow flow, UserScope scope, int id, int requestId, ExtensionDecision input, IfMatch ifMatch, CancellationToken ct) =>
-            AllowedAsync(scope, id, TaskRight.DecideExtension,
-                () => Respond(ifMatch, version => flow.DecideExtensionAsync(id, requestId, input, version, ct), x => new { x.Id, x.State, x.RequestedDueDate, x.Version }), ct));
+        actions.MapPost("/extension", (TaskWorkflow flow, UserScope scope, int id, ExtensionInput input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.RequestExtension, ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), ExtensionOf, ct));
+        actions.MapPost("/extension/{requestId:int}/decision", (TaskWorkflow flow, UserScope scope, int id, int requestId, ExtensionDecision input,
+                IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.DecideExtension, ifMatch, version => flow.DecideExtensionAsync(id, requestId, input, version, ct), ExtensionOf, ct));
 
         return app;
     }
 
-    /// <summary>A task outside the user's scope does not exist for them (404); one they see but may not act on is 403.</summary>
-    private static async Task<IResult> AllowedAsync(UserScope scope, int id, TaskRight right, Func<Task<IResult>> work, CancellationToken ct)
-    {
-        if (await scope.TaskAsync(id, ct) is not { } access)
-            return TypedResults.NotFound();
-        return access.Can(right) ? await work() : Refusals.Forbidden();
-    }
+    private static object StateOf(TaskItem t) => new { t.Id, t.Status, t.Version };
+    private static object ReportOf(ProgressReport r) => new { r.Id, r.Percent, r.ReportedOn };
+    private static object ExtensionOf(ExtensionRequest x) => new { x.Id, x.State, x.RequestedDueDate, x.Version };
 
-    // A missing task is 404; a change made since the version in If-Match is 409 showing it; any other refusal is a 400 naming the fields.
-    private static async Task<IResult> Respond<T>(IfMatch ifMatch, Func<int?, Task<Outcome<T>>> work, Func<T, object> body)
+    private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> ActAsync<T>(UserScope scope, int id, TaskRight right,
+        IfMatch ifMatch, Func<int?, Task<Outcome<T>>> action, Func<T, object> body, CancellationToken ct)
     {
-        if (!ifMatch.Valid)
-            return Problems.Of("If-Match", "If-Match phải là một phiên bản, ví dụ \"3\", như trong ETag khi đọc nhiệm vụ.").ToResult();
-        var result = await work(ifMatch.Version);
-        if (result.Conflict is { } conflict)
-            return conflict.ToResult(ifMatch.Http);
-        if (result.Problems is { } problems)
-            return problems.ToDictionary().Keys.SequenceEqual(["id"]) ? TypedResults.NotFound() : problems.ToResult();
-        return TypedResults.Ok(body(result.Value!));
+        var result = ifMatch.Valid
+            ? await scope.OnTaskAsync(id, right, () => action(ifMatch.Version), ct)
+            : Problems.Of("If-Match", "If-Match phải là một phiên bản, ví dụ \"3\", như trong ETag khi đọc nhiệm vụ.");
+        return result.ToApi(ifMatch.Http, value => TypedResults.Ok(body(value)));
     }
 }
 

@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
@@ -80,7 +81,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, Dashboa
         Tasks = tasks.Value;
 
         Counts = (await dashboard.GetAsync(id, null, ct))?.Unit.Counts ?? DashboardQuery.Empty;
-        AuditLog = await Shared.AuditLog.ForRecordAsync(db, "Units", id, ct);
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Units", id, ct);
         return Page();
     }
 }

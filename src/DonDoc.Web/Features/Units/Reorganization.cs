@@ -1,6 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
-using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
@@ -40,7 +40,7 @@ public static class LineageKinds
 /// Merges and splits units without overwriting history: old units close on the day, new ones open,
 /// lineage rows link them, and active children move with their whole subtrees.
 /// </summary>
-public sealed class Reorganization(AppDb db, Clock clock)
+public sealed class Reorganization(AppDb db, Clock clock, TaskLedger ledger)
 {
     private static readonly TaskState[] OpenStates = Enum.GetValues<TaskState>().Where(TaskRules.IsOpen).ToArray();
 
@@ -149,7 +149,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
         catch (DbUpdateConcurrencyException e)
         {
             // Another reorganisation changed one of these units between the check and this write; its transaction is rolled back.
-            return await Versions.ConflictAsync(db, e, x => x is Unit u ? $"Đơn vị {u.Name} ({u.Code})" : "Dữ liệu", ct);
+            return await Conflict.OfAsync(db, e, x => x is Unit u ? $"Đơn vị {u.Name} ({u.Code})" : "Dữ liệu", ct);
         }
     }
 
@@ -168,8 +168,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
         db.Units.AddRange(opened);
         foreach (var old in plan.OldUnits)
             old.ValidTo = plan.OnDate;
-        // AppDb gives the new units their paths once their ids are known.
-        await db.SaveChangesAsync(ct);
+        await UnitPaths.SaveAsync(db, ct);
 
         foreach (var old in plan.OldUnits)
             foreach (var successor in opened)
@@ -191,7 +190,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
         // Rollups are kept per ancestor path: the tasks of moved subtrees now count for other ancestors.
         // A full rebuild in this transaction is simplest and takes seconds at city scale.
         if (moved > 0)
-            await Rollups.RebuildAsync(db, ct);
+            await TaskLedger.RebuildRollupsAsync(db, ct);
         await tx.CommitAsync(ct);
         return opened;
     }
@@ -227,7 +226,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
 
     private async Task ReassignOpenTasksAsync(List<int> oldIds, Unit to, CancellationToken ct)
     {
-        // Tracked, so that AppDb writes each task's history row and rollup change.
+        // Tracked, so that the ledger writes each task's history row and rollup change.
         var tasks = await db.Tasks.Where(t => oldIds.Contains(t.LeadUnitId) && OpenStates.Contains(t.Status)).ToListAsync(ct);
         foreach (var task in tasks)
             task.LeadUnitId = to.Id;
@@ -242,9 +241,7 @@ public sealed class Reorganization(AppDb db, Clock clock)
         db.TaskCoordinators.RemoveRange(coordinating);
         db.TaskCoordinators.AddRange(taskIds.Except(keep).Select(id => new TaskCoordinator { TaskId = id, UnitId = to.Id }));
 
-        if (tasks.Count > 0)
-            db.ChangeNote = $"Hợp nhất đơn vị: chuyển chủ trì sang {to.Name} ({to.Code}).";
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(db, tasks.Count > 0 ? $"Hợp nhất đơn vị: chuyển chủ trì sang {to.Name} ({to.Code})." : null, ct);
     }
 
     private async Task CheckNewUnitAsync(NewUnit unit, string prefix, Problems problems, CancellationToken ct, string where = "")

@@ -1,6 +1,7 @@
 using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -99,11 +100,8 @@ public sealed class ReorganizeModel(Reorganization reorganization, AppDb db, Clo
             return Page();
         }
         var done = await reorganization.MergeAsync(request, ct);
-        if (done.Problems is { } problems)
-        {
-            problems.CopyTo(ModelState, nameof(Merge));
-            return Page();
-        }
+        if (!done.IsDone)
+            return await this.ShowRefusalAsync(done, db, nameof(Merge), ct) ?? Page();
         var unit = done.Value![0];
         Notice = $"Đã hợp nhất {VnFormat.Number(request.UnitCodes.Count)} đơn vị thành {unit.Name}, hiệu lực từ ngày {VnFormat.Date(unit.ValidFrom)}.";
         return Redirect($"/Units/Details/{unit.Id}");
@@ -124,11 +122,8 @@ public sealed class ReorganizeModel(Reorganization reorganization, AppDb db, Clo
             return Page();
         }
         var done = await reorganization.SplitAsync(request, ct);
-        if (done.Problems is { } problems)
-        {
-            problems.CopyTo(ModelState, nameof(Split));
-            return Page();
-        }
+        if (!done.IsDone)
+            return await this.ShowRefusalAsync(done, db, nameof(Split), ct) ?? Page();
         var first = done.Value![0];
         Notice = $"Đã chia tách {request.UnitCode} thành {VnFormat.Number(done.Value.Count)} đơn vị: {string.Join(", ", done.Value.Select(u => u.Name))}, hiệu lực từ ngày {VnFormat.Date(first.ValidFrom)}.";
         return Redirect($"/Units/Details/{first.Id}");

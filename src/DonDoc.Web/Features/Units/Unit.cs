@@ -60,6 +60,10 @@ public sealed class Unit : ISearchable, IVersioned
 
     /// <summary>Bounds of the paths in a subtree, "/1/7/" up to "/1/70": an index range scan where LIKE may not be.</summary>
     public static (string From, string To) SubtreeRange(string path) => (path, path[..^1] + "0");
+
+    /// <summary>The ids along a path, from the top of the tree down to the unit itself.</summary>
+    public static IEnumerable<int> Ancestors(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
 }
 
 public sealed class UnitLineage

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using DonDoc.Text;
 using DonDoc.Web.Data;
-using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public sealed record ScaleShape(string Name, string RootName, UnitType RootType, int Committees, int SubordinatesPer,
     int GrassrootsPer, int Tasks)
@@ -103,7 +104,7 @@ public static class ScaleData
         foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports" })
             await BulkWriter.ResetIdentityAsync(db, table, ct);
         progress.WriteLine("Tính lại số liệu tổng hợp theo đơn vị…");
-        await Rollups.RebuildAsync(db, ct);
+        await TaskLedger.RebuildRollupsAsync(db, ct);
         await tx.CommitAsync(ct);
         // Fresh statistics, so both planners pick the unit or due-date indexes the queries were written for.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);

@@ -2,7 +2,7 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>Where the chain first breaks: the entry altered, or the first one missing.</summary>
 public sealed record AuditBreak(long Id, DateTime? AtUtc, string Problem)

@@ -3,7 +3,7 @@ using DonDoc.Web.Data;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>One field of a change as people read it; Old is null for a field of a new row.</summary>
 public sealed record AuditFieldView(string Label, string? Old, string New);
@@ -90,6 +90,9 @@ public static class AuditLog
 /// <summary>A refused change as a page shows it.</summary>
 public sealed record ConflictView(Conflict Conflict, IReadOnlyList<(string Label, string Yours, string Current)> Fields)
 {
+    // Where a page puts the conflict for the form's messages to show.
+    public const string Key = "Conflict";
+
     public static async Task<ConflictView> OfAsync(AppDb db, Conflict conflict, CancellationToken ct) =>
         new(conflict, await AuditLog.DescribeAsync(db, conflict, ct));
 }

@@ -2,7 +2,9 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Units;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {
@@ -199,7 +201,7 @@ public static partial class DemoData
         foreach (var level in s.All.GroupBy(DepthOf).OrderBy(g => g.Key))
         {
             db.Units.AddRange(level);
-            await db.SaveChangesAsync();
+            await UnitPaths.SaveAsync(db);
         }
         foreach (var (predecessor, successor, kind) in s.Links)
         {

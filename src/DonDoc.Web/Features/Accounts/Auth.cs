@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using DonDoc.Web.Data;
-using DonDoc.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using DonDoc.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.Accounts;
 
 /// <summary>
 /// Sign-in for people (a cookie) and for programs (a personal access token as a Bearer header), roles
@@ -119,7 +119,7 @@ public static class Auth
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.OfficeStaff));
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office));
         services.AddScoped<UserScope>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Features.Accounts.Users.UserAdmin>();

@@ -1,4 +1,6 @@
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {

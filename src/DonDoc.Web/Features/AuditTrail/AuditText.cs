@@ -1,10 +1,11 @@
 using System.Globalization;
 using DonDoc.Text;
+using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>Vietnamese names for the tables, fields and values the audit stores in invariant text.</summary>
 public static class AuditText

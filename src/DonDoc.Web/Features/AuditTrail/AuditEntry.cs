@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.AuditTrail;
 
 public enum AuditAction
 {

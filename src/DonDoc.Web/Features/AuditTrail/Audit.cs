@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.AuditTrail;
 
 /// <summary>One field of one audited change, in invariant text (enum names, ISO dates).</summary>
 public sealed record AuditChange(string Field, string? Old, string? New);
@@ -126,7 +126,7 @@ public static class Audit
     };
 
     /// <summary>
-    /// UnitStats are rollups recomputed from the tasks (Rollups.RebuildAsync gives them back
+    /// UnitStats are rollups recomputed from the tasks (TaskLedger.RebuildRollupsAsync gives them back
     /// whole): auditing them would copy every task change a dozen times and tell nothing new.
     /// The audit table does not audit itself.
     /// </summary>
@@ -220,11 +220,11 @@ internal sealed class AuditHead
 }
 
 /// <summary>
-/// What one call to SaveChanges changes, gathered before each of the passes it writes in (the
-/// override writes paths and history after the first), merged per row: a row added in the first
+/// What one save changes, gathered before each of the passes it writes in (the rows derived from its
+/// changes, such as paths and history, come after the first), merged per row: a row added in the first
 /// pass and given its path in the second is one "added" entry with its final values and keys.
 /// </summary>
-internal sealed class AuditTrail
+internal sealed class AuditCapture
 {
     private sealed class Row(EntityEntry entry, EntityState state)
     {
@@ -241,9 +241,9 @@ internal sealed class AuditTrail
     public bool IsEmpty => _order.Count == 0 && _events.Count == 0;
 
     /// <summary>Refuses changed or deleted audit entries and takes new ones (sign-in events) off the tracker to chain them.</summary>
-    public static AuditTrail Start(ChangeTracker tracker)
+    public static AuditCapture Start(ChangeTracker tracker)
     {
-        var trail = new AuditTrail();
+        var trail = new AuditCapture();
         foreach (var entry in tracker.Entries<AuditEntry>().ToList())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -3,7 +3,9 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 /// <summary>
 /// The data of a first start: Hà Nội's Party structure since the 2025 reorganisation with the
@@ -25,23 +27,17 @@ public static partial class DemoData
             throw new InvalidOperationException($"Dữ liệu mẫu cần ngày hiện tại từ {Text.VnFormat.Date(EarliestToday)} trở đi.");
         var random = new Random(20210317);
         await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await SeedReferenceTablesAsync(db);
-            var units = await SeedUnitsAsync(db);
-            var documents = await SeedDocumentsAsync(db, clock);
-            var seedTime = new SeedTime(time);
-            var workflow = new TaskWorkflow(db, new Clock(seedTime), Options.Create(new EvidenceOptions()));
-            var schedule = new Schedule(db, seedTime, workflow, today);
-            foreach (var plan in new Planner(units, documents, today, random).Build())
-                schedule.Add(plan);
-            await schedule.RunAsync();
-            await tx.CommitAsync();
-        }
-        finally
-        {
-            db.ChangeTimeUtc = null;
-            db.ChangeNote = null;
-        }
+        await SeedReferenceTablesAsync(db);
+        var units = await SeedUnitsAsync(db);
+        var documents = await SeedDocumentsAsync(db, clock);
+        var seedTime = new SeedTime(time);
+        // History rows are dated by the seed's clock, so the past it writes reads as past.
+        var ledger = new TaskLedger(new Clock(seedTime));
+        var workflow = new TaskWorkflow(db, new Clock(seedTime), ledger, Options.Create(new EvidenceOptions()));
+        var schedule = new Schedule(db, seedTime, ledger, workflow, today);
+        foreach (var plan in new Planner(units, documents, today, random).Build())
+            schedule.Add(plan);
+        await schedule.RunAsync();
+        await tx.CommitAsync();
     }
 }

@@ -4,7 +4,9 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {
@@ -80,11 +82,11 @@ public static partial class DemoData
 
     /// <summary>
     /// Plays the plans forward in time. Each day's changes are saved in passes (creations by depth,
-    /// then each task's first step of the day, its second …), every pass dated by db.ChangeTimeUtc,
+    /// then each task's first step of the day, its second …), every pass dated by the seed's clock,
     /// so each task's history rows come in the order of its own changes and replaying them up to
     /// any past day gives that day's state.
     /// </summary>
-    private sealed class Schedule(AppDb db, SeedTime time, TaskWorkflow workflow, DateOnly today)
+    private sealed class Schedule(AppDb db, SeedTime time, TaskLedger ledger, TaskWorkflow workflow, DateOnly today)
     {
         private readonly SortedDictionary<DateOnly, List<Plan>> _creations = [];
         private readonly SortedDictionary<DateOnly, List<(Plan Plan, Step Step)>> _steps = [];
@@ -150,14 +152,12 @@ public static partial class DemoData
             var end = Clock.EndOfDayUtc(day).AddSeconds(-1);
             at = at > end ? end : at;
             time.At = at;
-            db.ChangeTimeUtc = at;
-            db.ChangeNote = null;
             return at;
         }
 
-        private async Task SaveAsync()
+        private async Task SaveAsync(string? note)
         {
-            await db.SaveChangesAsync();
+            await ledger.SaveAsync(db, note);
             Trim();
         }
 
@@ -209,8 +209,7 @@ public static partial class DemoData
                     task.UpdatedAtUtc = at;
                     db.Tasks.Add(task);
                 }
-                db.ChangeNote = "Giao nhiệm vụ";
-                await SaveAsync();
+                await SaveAsync("Giao nhiệm vụ");
             }
         }
 
@@ -235,8 +234,7 @@ public static partial class DemoData
                     {
                             Apply(plan, step, at);
                     }
-                    db.ChangeNote = group.Key.Length == 0 ? null : group.Key;
-                    await SaveAsync();
+                    await SaveAsync(group.Key.Length == 0 ? null : group.Key);
                 }
             }
         }

@@ -3,7 +3,9 @@ using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 
-namespace DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Shared;
+
+namespace DonDoc.Web.Seed;
 
 public static partial class DemoData
 {
