@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
@@ -36,7 +37,11 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 builder.Services.AddDonDocDb(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
-    .AddMvcOptions(o => BindingMessages.UseVietnamese(o.ModelBindingMessageProvider));
+    .AddMvcOptions(o =>
+    {
+        BindingMessages.UseVietnamese(o.ModelBindingMessageProvider);
+        o.ModelBinderProviders.UseInputRules();
+    });
 // Vietnamese stays readable in the HTML instead of becoming numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
@@ -44,7 +49,11 @@ builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer(EnumNamesConverter.DescribeAsync));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNamesConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new EnumNamesConverter());
+    o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(InputRules.Apply);
+});
 builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();
@@ -61,6 +70,7 @@ await Startup.PrepareDatabaseAsync(app);
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseWhen(http => Auth.IsApi(http.Request), api => api.UseApiRequests());
 // Before authentication: the stylesheet, script and icon are public, also on the sign-in page.
 app.UseStaticFiles();
 app.UseAuthentication();

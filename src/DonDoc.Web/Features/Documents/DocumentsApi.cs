@@ -2,6 +2,7 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,8 @@ public static class DocumentsApi
             else
                 query = query.Where(d => d.Symbol == parsed.Symbol!.Canonical);
         }
+        if (f.Year is { } y && !InputRules.YearInWindow(y))
+            problems.Add("year", InputRules.YearOutOfWindow(y));
         if (problems.Any)
             return problems;
         if (!string.IsNullOrWhiteSpace(f.Q))

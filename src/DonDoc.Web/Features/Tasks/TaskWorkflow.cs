@@ -195,7 +195,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         var reportedOn = input.ReportedOn ?? today;
         if (TaskRules.Next(task.Status, TaskAction.Progress) is null)
             problems.Add("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không báo cáo tiến độ được.");
-        if (input.Percent is < 0 or > 100)
+        if (input.Percent is null)
+            problems.Add(nameof(input.Percent), "Nhập tỷ lệ hoàn thành (từ 0 đến 100%).");
+        else if (input.Percent is < 0 or > 100)
             problems.Add(nameof(input.Percent), "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
         if (string.IsNullOrWhiteSpace(input.Text))
             problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
@@ -220,7 +222,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         {
             TaskId = task.Id,
             ReportedOn = reportedOn,
-            Percent = input.Percent,
+            Percent = input.Percent!.Value,
             Text = VnText.Normalize(input.Text),
             CreatedAtUtc = clock.UtcNow,
         };
@@ -254,7 +256,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                 });
             }
             task.Status = TaskState.InProgress;
-            task.Percent = input.Percent;
+            task.Percent = input.Percent!.Value;
             task.UpdatedAtUtc = clock.UtcNow;
             // A new report changes the task even when its state and percent stay the same: whoever
             // acts next must have read it, so the version moves (and is checked) here too.
@@ -334,10 +336,13 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
         var task = (await db.Tasks.FindAsync([id], ct))!;
-        if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
+        // An absent answer is no answer: it must not be taken as "no".
+        if (input.Approve is not { } approve)
+            return Problems.Of(nameof(input.Approve), "Chọn đồng ý hoặc không đồng ý gia hạn.");
+        if (!approve && string.IsNullOrWhiteSpace(input.Note))
             return Problems.Of(nameof(input.Note), "Không đồng ý gia hạn phải nêu lý do.");
         TaskPeriod? period = null;
-        if (input.Approve)
+        if (approve)
         {
             // The task may have moved on since the request: closed, extended otherwise, or a period reported.
             if (!TaskRules.IsOpen(task.Status))
@@ -349,10 +354,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             if (task.DeadlineKind == DeadlineKind.Periodic)
                 period = await CurrentPeriodQuery(task).FirstOrDefaultAsync(ct);
         }
-        request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Refused;
+        request.State = approve ? ExtensionState.Approved : ExtensionState.Refused;
         request.DecidedOn = clock.Today;
         request.DecisionNote = NormalizeOrNull(input.Note);
-        if (input.Approve)
+        if (approve)
         {
             task.DueDate = request.RequestedDueDate;
             // A periodic task's due date is its current period's; the report that closes the period moves it on.
@@ -421,7 +426,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             : null;
 
     private static string? ExtensionProblem(DateOnly wanted, DateOnly due, DateOnly? nextPeriodDue) =>
-        wanted <= due ? $"Hạn mới {VnFormat.Date(wanted)} phải sau hạn hiện tại ({VnFormat.Date(due)})."
+        !InputRules.InWindow(wanted) ? InputRules.OutOfWindow(wanted)
+        : wanted <= due ? $"Hạn mới {VnFormat.Date(wanted)} phải sau hạn hiện tại ({VnFormat.Date(due)})."
         : wanted >= nextPeriodDue ? $"Hạn mới {VnFormat.Date(wanted)} phải trước hạn của kỳ sau ({VnFormat.Date(nextPeriodDue.Value)})."
         : null;
 
