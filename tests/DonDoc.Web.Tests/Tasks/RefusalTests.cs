@@ -183,6 +183,31 @@ public abstract class RefusalTests(TestApp app)
         Assert.Equal(2, listed.Total);
     }
 
+    [DbFact]
+    public async Task The_same_document_registered_at_the_same_moment_is_refused_for_all_but_one()
+    {
+        var before = await app.FootprintAsync();
+        using var start = new SemaphoreSlim(0);
+        var clients = Enumerable.Range(0, 8).Select(_ => app.AdminClient()).ToList();
+        var sending = clients.Select(async client =>
+        {
+            await start.WaitAsync();
+            return await client.PostAsync("/api/documents", new { Symbol = "77-KH/TU", IssuedOn = new DateOnly(2026, 1, 5), Title = "Kế hoạch đăng ký cùng lúc" });
+        }).ToList();
+        start.Release(clients.Count);
+        var answers = await Task.WhenAll(sending);
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.True(answers.Count(a => a.StatusCode == System.Net.HttpStatusCode.Created) == 1, string.Join("\n", texts));
+        foreach (var (answer, text) in answers.Zip(texts).Where(a => a.First.StatusCode != System.Net.HttpStatusCode.Created))
+        {
+            Assert.True(answer.StatusCode == System.Net.HttpStatusCode.BadRequest, text);
+            Assert.Contains("đã có trong sổ", text);
+        }
+        Assert.NotEqual(before, await app.FootprintAsync());
+        foreach (var client in clients)
+            client.Dispose();
+    }
+
     [DbTheory]
     [InlineData("2026-13-01", "không đúng dạng")]
     [InlineData("hôm qua", "không đúng dạng")]

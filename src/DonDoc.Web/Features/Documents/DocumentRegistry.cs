@@ -85,10 +85,11 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
         var key = Document.KeyFor(symbol.Form, symbol.IssuerCode, symbol.TypeCode, symbol.Number,
             term?.Id.ToString() ?? issuedOn.Year.ToString());
         // Only what the input itself says: the copy in the register may belong to a unit the caller cannot see.
+        var registered = Problems.Of(nameof(input.Symbol), symbol.Form == SymbolForm.Party
+            ? $"Văn bản {symbol.Canonical} của nhiệm kỳ {term!.Name} đã có trong sổ."
+            : $"Văn bản {symbol.Canonical} năm {issuedOn.Year} đã có trong sổ.");
         if (await db.Documents.AnyAsync(d => d.IdentityKey == key, ct))
-            return Problems.Of(nameof(input.Symbol), symbol.Form == SymbolForm.Party
-                ? $"Văn bản {symbol.Canonical} của nhiệm kỳ {term!.Name} đã có trong sổ."
-                : $"Văn bản {symbol.Canonical} năm {issuedOn.Year} đã có trong sổ.");
+            return registered;
 
         var document = new Document
         {
@@ -109,7 +110,18 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
             RegisteredByUnitId = registeredByUnitId,
         };
         db.Documents.Add(document);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same document between the check above and this save: the unique key refused it.
+            db.Entry(document).State = EntityState.Detached;
+            if (await db.Documents.AnyAsync(d => d.IdentityKey == key, ct))
+                return registered;
+            throw;
+        }
         return document;
     }
 
