@@ -33,6 +33,8 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        // Requests naming another host are refused, so that no redirect or link is built from a forged Host header.
+        ["AllowedHosts"] = "localhost;127.0.0.1;[::1]",
     },
 });
 builder.Services.AddDonDocDb(builder.Configuration);

@@ -52,6 +52,24 @@ public abstract class SignInTests(TestApp app)
     }
 
     [DbFact]
+    public async Task A_foreign_host_is_never_echoed_into_a_redirect()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        foreach (var url in new[] { "/Tasks", "/" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = "evil.example";
+            using var response = await browser.SendAsync(request);
+            Assert.DoesNotContain("evil.example", response.Headers.Location?.ToString() ?? "");
+            Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        // The host the application is configured for still works.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, name, Password)).StatusCode);
+    }
+
+    [DbFact]
     public async Task Five_wrong_passwords_lock_the_account_until_the_administrator_unlocks_it()
     {
         var name = await NewUserAsync(Roles.Viewer);
