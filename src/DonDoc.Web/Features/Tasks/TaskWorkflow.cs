@@ -214,6 +214,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
                 problems.Add("files", $"Tệp “{file.FileName}” lớn quá {Evidence.MaxBytes / 1024 / 1024} MB.");
             if (file.Length == 0)
                 problems.Add("files", $"Tệp “{file.FileName}” trống.");
+            else if (file.Length <= Evidence.MaxBytes && Evidence.AllowedExtensions.Contains(ext)
+                && EvidenceContent.Problem(file, Evidence.MaxBytes) is { } wrong)
+                problems.Add("files", wrong);
         }
         if (problems.Any)
             return problems;
