@@ -38,7 +38,19 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
     },
 });
 builder.Services.AddDonDocDb(builder.Configuration);
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+var evidenceOptions = builder.Configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions();
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AddPageApplicationModelConvention("/Tasks/Details", page =>
+        {
+            foreach (var limit in EvidenceLimits.For(evidenceOptions))
+            {
+                page.EndpointMetadata.Add(limit);
+                page.Filters.Add((Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata)limit);
+            }
+        });
+    })
     .AddMvcOptions(o =>
     {
         BindingMessages.UseVietnamese(o.ModelBindingMessageProvider);

@@ -19,10 +19,12 @@ public sealed partial class ApiErrors : IExceptionHandler
         var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
         if (exception is not BadHttpRequestException bad || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return false;
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        // A form past its length limit is reported as an unreadable form; to the caller it is too large.
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            || (bad.InnerException is InvalidDataException data && data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
-            http.Response.StatusCode = bad.StatusCode;
-            await TypedResults.Problem(statusCode: bad.StatusCode, title: "Nội dung gửi lên quá lớn",
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nội dung gửi lên quá lớn",
                 detail: "Yêu cầu vượt quá dung lượng máy chủ nhận; gửi tệp nhỏ hơn hoặc ít tệp hơn.").ExecuteAsync(http);
             return true;
         }

@@ -111,6 +111,26 @@ public abstract class EvidenceTests(TestApp app)
     }
 
     [DbFact]
+    public async Task The_api_reads_as_much_as_the_page_and_refuses_more_with_a_413_problem()
+    {
+        var id = await AcceptedTaskAsync();
+        var pdf = new byte[TestApp.EvidenceMaxBytes];
+        "%PDF-1.4"u8.CopyTo(pdf);
+        // Ten files at the limit: what the page takes, the API takes.
+        var files = Enumerable.Range(1, 10).Select(i => ($"phần {i}.pdf", "application/pdf", pdf)).ToArray();
+        await UploadAsync(id, 50, "Báo cáo kèm mười tệp.", files).OkAsync<ProgressReportResult>();
+
+        var before = await app.FootprintAsync();
+        // Past ten files at the limit and the text: refused before a byte is stored, in the words of the API.
+        var big = new byte[TestApp.EvidenceMaxBytes * 10 + 1024 * 1024 + 1];
+        using var response = await UploadAsync(id, 60, "Báo cáo quá lớn.", ("lớn.pdf", "application/pdf", big));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("quá lớn", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
     public async Task Evidence_with_a_bad_percent_is_refused_and_no_file_is_kept()
     {
         var id = await AcceptedTaskAsync();

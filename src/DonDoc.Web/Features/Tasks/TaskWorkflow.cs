@@ -12,6 +12,14 @@ public sealed class EvidenceOptions
 {
     public string Directory { get; set; } = "data/evidence";
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest progress report the page and the API read, set on each as its body and form limit (Kestrel
+    /// refuses more than 30 MB by default): up to <see cref="MaxFiles"/> files of <see cref="MaxBytes"/> and the text.
+    /// </summary>
+    public long RequestLimit => MaxFiles * MaxBytes + 1024 * 1024;
+
+    public const int MaxFiles = 10;
     public string[] AllowedExtensions { get; set; } =
         [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".png"];
 }
@@ -205,6 +213,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, IOptions<EvidenceOptions
             problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở sau hôm nay.");
         if (reportedOn < task.AssignedOn)
             problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở trước ngày giao {VnFormat.Date(task.AssignedOn)}.");
+        if (files.Count > EvidenceOptions.MaxFiles)
+            problems.Add("files", $"Mỗi báo cáo kèm nhiều nhất {EvidenceOptions.MaxFiles} tệp.");
         foreach (var file in files)
         {
             var ext = Path.GetExtension(file.FileName).ToLowerInvariant();

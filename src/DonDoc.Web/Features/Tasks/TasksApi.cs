@@ -59,7 +59,8 @@ public static class TasksApi
         api.MapPost("/{id:int}/evidence", (TaskWorkflow flow, UserScope scope, int id, [FromForm] ProgressInput input, IFormFileCollection files, IfMatch ifMatch, CancellationToken ct) =>
             AllowedAsync(scope, id, TaskRight.Progress,
                 () => Respond(ifMatch, version => flow.ReportProgressAsync(id, input, files.Select(EvidenceFiles.Of).ToList(), version, ct), r => new { r.Id, r.Percent, r.ReportedOn }), ct))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(EvidenceLimits.For(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value));
         api.MapPost("/{id:int}/extension", (TaskWorkflow flow, UserScope scope, int id, ExtensionInput input, IfMatch ifMatch, CancellationToken ct) =>
             AllowedAsync(scope, id, TaskRight.RequestExtension, () => Respond(ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), x => new { x.Id, x.State, x.RequestedDueDate, x.Version }), ct));
         api.MapPost("/{id:int}/extension/{requestId:int}/decision", (TaskWorkflow flow, UserScope scope, int id, int requestId, ExtensionDecision input, IfMatch ifMatch, CancellationToken ct) =>
@@ -89,6 +90,13 @@ public static class TasksApi
             return problems.ToDictionary().Keys.SequenceEqual(["id"]) ? TypedResults.NotFound() : problems.ToResult();
         return TypedResults.Ok(body(result.Value!));
     }
+}
+
+/// <summary>The body and form limits of a progress report with evidence, the same on the page and the API.</summary>
+public static class EvidenceLimits
+{
+    public static object[] For(EvidenceOptions options) =>
+        [new RequestSizeLimitAttribute(options.RequestLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.RequestLimit }];
 }
 
 public static class EvidenceFiles
