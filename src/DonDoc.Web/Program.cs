@@ -4,6 +4,8 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
+using DonDoc.Web;
+using DonDoc.Web.CommandLine;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
@@ -12,8 +14,8 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 
-if (args.Length > 0 && Verbs.IsVerb(args[0]))
-    return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
+if (Verbs.AreVerb(args))
+    return await Verbs.RunAsync(args);
 
 // A published build carries its wwwroot beside the program: serve it whatever the working directory
 // (which holds data/); a build run with `dotnet run` finds it in the project, the content root.
