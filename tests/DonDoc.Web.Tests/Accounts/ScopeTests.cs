@@ -243,6 +243,20 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
         Assert.Equal([child.Id], await TaskIdsAsync(admin, $"/api/tasks?parent={_world.CityTask}"));
     }
 
+    [DbFact]
+    public async Task A_document_already_registered_is_named_only_to_whoever_sees_it()
+    {
+        using var office = await app.ClientAsync(Roles.OfficeStaff, app.Units.BaDinh);
+        async Task<string> RefusalAsync(string symbol) => (await office.PostAsync("/api/documents",
+            new { Symbol = symbol, IssuedOn = new DateOnly(2026, 1, 10), Title = "Đăng ký lại" }).ProblemAsync("symbol"))["symbol"][0];
+        var own = await RefusalAsync("203-KH/TU");
+        Assert.Contains($"văn bản số {_world.BaDinhDocument}", own);
+        var hidden = await RefusalAsync("204-KH/TU");
+        Assert.Contains("đã có trong sổ", hidden);
+        Assert.DoesNotContain("văn bản số", hidden);
+        Assert.DoesNotContain("Văn bản 204-KH/TU”", hidden);
+    }
+
     private static async Task<List<int>> TaskIdsAsync(HttpClient client, string url) =>
         (await client.GetOkAsync<Page<TaskRow>>(url)).Items.Select(t => t.Id).Order().ToList();
 }

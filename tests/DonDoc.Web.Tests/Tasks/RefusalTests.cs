@@ -198,10 +198,13 @@ public abstract class RefusalTests(TestApp app)
         var answers = await Task.WhenAll(sending);
         var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
         Assert.True(answers.Count(a => a.StatusCode == System.Net.HttpStatusCode.Created) == 1, string.Join("\n", texts));
+        var winner = System.Text.Json.JsonSerializer.Deserialize<DocumentDto>(texts[Array.FindIndex(answers, a => a.StatusCode == System.Net.HttpStatusCode.Created)], Api.Json)!;
         foreach (var (answer, text) in answers.Zip(texts).Where(a => a.First.StatusCode != System.Net.HttpStatusCode.Created))
         {
             Assert.True(answer.StatusCode == System.Net.HttpStatusCode.BadRequest, text);
+            // The administrator sees the copy that won, and is told which it is.
             Assert.Contains("đã có trong sổ", text);
+            Assert.Contains($"văn bản số {winner.Id}", text);
         }
         Assert.NotEqual(before, await app.FootprintAsync());
         foreach (var client in clients)

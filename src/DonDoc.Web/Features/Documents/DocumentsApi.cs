@@ -76,7 +76,7 @@ public static class DocumentsApi
 
         api.MapPost("/", async Task<Results<Created<DocumentDto>, ValidationProblem>> (DocumentRegistry registry, AppDb db, UserScope scope, NewDocument input, CancellationToken ct) =>
         {
-            var result = await registry.RegisterAsync(input, DocumentStatus.Registered, scope.UnitId, ct);
+            var result = await registry.RegisterAsync(input, DocumentStatus.Registered, scope.UnitId, ct, reader: scope);
             if (result.Problems is { } problems)
                 return problems.ToResult();
             var doc = await db.Documents.Where(d => d.Id == result.Value!.Id).ToDto().FirstAsync(ct);
