@@ -131,6 +131,36 @@ public abstract class EvidenceTests(TestApp app)
     }
 
     [DbFact]
+    public async Task The_page_reads_as_much_as_the_api_and_refuses_more_with_its_error_page()
+    {
+        var id = await AcceptedTaskAsync();
+        using var browser = await app.ClientAsync(Features.Accounts.Roles.Administrator, null, followRedirects: false);
+        var pdf = new byte[TestApp.EvidenceMaxBytes];
+        "%PDF-1.4"u8.CopyTo(pdf);
+        async Task<HttpResponseMessage> PostAsync(params byte[][] files)
+        {
+            var form = Import.PageForm.Of(await Import.PageForm.ParseAsync(await browser.GetAsync($"/Tasks/Details/{id}")), "form-progress");
+            var content = new MultipartFormDataContent();
+            foreach (var field in form.Document.GetElementById("form-progress")!.QuerySelectorAll("input[name], textarea[name]")
+                .Select(e => e.GetAttribute("name")!).Where(n => n != "files").Distinct())
+                content.Add(new StringContent(field == "Progress.Percent" ? "50" : field == "Progress.Text" ? "Báo cáo qua trang." : form[field] ?? ""), field);
+            var i = 0;
+            foreach (var file in files)
+                content.Add(new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "files", $"phần {++i}.pdf");
+            return await browser.PostAsync(form.Action, content);
+        }
+        var ten = await PostAsync(Enumerable.Repeat(pdf, 10).ToArray());
+        Assert.True(ten.StatusCode == System.Net.HttpStatusCode.Redirect, await ten.Content.ReadAsStringAsync());
+
+        var before = await app.FootprintAsync();
+        var tooLarge = await PostAsync(new byte[TestApp.EvidenceMaxBytes * 10 + 1024 * 1024 + 1]);
+        // The form cannot be read past the limit, so neither can its antiforgery token: refused before the handler runs.
+        Assert.Contains(tooLarge.StatusCode, new[] { System.Net.HttpStatusCode.BadRequest, System.Net.HttpStatusCode.RequestEntityTooLarge });
+        Assert.Equal("text/html", tooLarge.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
     public async Task Evidence_with_a_bad_percent_is_refused_and_no_file_is_kept()
     {
         var id = await AcceptedTaskAsync();
