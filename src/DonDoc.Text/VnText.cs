@@ -18,7 +18,7 @@ public static class VnText
     /// <summary>
     /// NFC; the "ủy" tone style; non-breaking and other odd spaces become one plain space; zero-width
     /// characters go; look-alike letters (Ð, ƣ) and hyphens become the Vietnamese ones; line breaks
-    /// become "\n" with no spaces around them; the ends are trimmed.
+    /// become "\n" with no spaces around them; control characters (NUL, ESC, BEL …) go; the ends are trimmed.
     /// </summary>
     public static string Normalize(string s)
     {
@@ -49,6 +49,8 @@ public static class VnText
                         if (n > 0 && buffer[n - 1] is not (' ' or '\n'))
                             buffer[n++] = ' ';
                         break;
+                    case var _ when char.IsControl(c):
+                        break;
                     default:
                         buffer[n++] = LookAlike(c);
                         break;
@@ -63,6 +65,26 @@ public static class VnText
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The text without control characters other than tab and line breaks: the one rule for text that
+    /// arrives from outside, so that a NUL, which PostgreSQL refuses and SQLite stores, is dropped on both.
+    /// </summary>
+    public static string WithoutControls(string s)
+    {
+        if (s.AsSpan().IndexOfAny(Controls) < 0)
+            return s;
+        var kept = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (!Controls.Contains(c))
+                kept.Append(c);
+        }
+        return kept.ToString();
+    }
+
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')).ToArray());
 
     // Names, titles and symbols are folded and parsed by the thousand, mostly already in this form: they are not copied.
     private static bool IsNormal(string s)
@@ -89,7 +111,7 @@ public static class VnText
     // Every character Normalize changes or drops, whatever surrounds it.
     private static readonly SearchValues<char> Rewritten = SearchValues.Create(
         Enumerable.Range(0, 0x10000).Select(c => (char)c)
-            .Where(c => (char.IsWhiteSpace(c) && c is not (' ' or '\n')) || c != LookAlike(c)
+            .Where(c => (char.IsWhiteSpace(c) && c is not (' ' or '\n')) || (char.IsControl(c) && c != '\n') || c != LookAlike(c)
                 || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
             .ToArray());
 

@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
+using DonDoc.Web;
+using DonDoc.Web.CommandLine;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
@@ -12,8 +15,8 @@ using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 
-if (args.Length > 0 && Verbs.IsVerb(args[0]))
-    return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
+if (Verbs.AreVerb(args))
+    return await Verbs.RunAsync(args);
 
 // A published build carries its wwwroot beside the program: serve it whatever the working directory
 // (which holds data/); a build run with `dotnet run` finds it in the project, the content root.
@@ -33,11 +36,29 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        // Requests naming another host are refused, so that no redirect or link is built from a forged Host header.
+        ["AllowedHosts"] = "localhost;127.0.0.1;[::1]",
     },
 });
 builder.Services.AddDonDocDb(builder.Configuration);
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
-    .AddMvcOptions(o => BindingMessages.UseVietnamese(o.ModelBindingMessageProvider));
+var evidenceOptions = builder.Configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions();
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AddPageApplicationModelConvention("/Tasks/Details", page =>
+        {
+            foreach (var limit in EvidenceLimits.For(evidenceOptions))
+            {
+                page.EndpointMetadata.Add(limit);
+                page.Filters.Add((Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata)limit);
+            }
+        });
+    })
+    .AddMvcOptions(o =>
+    {
+        BindingMessages.UseVietnamese(o.ModelBindingMessageProvider);
+        o.ModelBinderProviders.UseInputRules();
+    });
 // Vietnamese stays readable in the HTML instead of becoming numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
@@ -45,7 +66,11 @@ builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer(EnumNamesConverter.DescribeAsync));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EnumNamesConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new EnumNamesConverter());
+    o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(InputRules.Apply);
+});
 builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
@@ -62,6 +87,7 @@ await Startup.PrepareDatabaseAsync(app);
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseWhen(http => Auth.IsApi(http.Request), api => api.UseApiRequests());
 // Before authentication: the stylesheet, script and icon are public, also on the sign-in page.
 app.UseStaticFiles();
 app.UseAuthentication();

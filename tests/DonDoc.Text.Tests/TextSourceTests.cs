@@ -164,6 +164,23 @@ public sealed class TextSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_docx_that_unpacks_far_past_its_size_is_refused()
+    {
+        // A few kilobytes on disk whose text unpacks to 8 MB: the reader stops at the limit, not at the memory's end.
+        var path = Path.Combine(_dir, "bom.docx");
+        using (var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(new Paragraph(new Run(new WordText(new string('a', 8 * 1024 * 1024))))));
+        }
+        Assert.True(new FileInfo(path).Length < 64 * 1024);
+        using var stream = File.OpenRead(path);
+        var error = Assert.Throws<TextSourceException>(() => TextSource.Read(stream, "bom.docx", maxBytes: 1024 * 1024)).Message;
+        Assert.Contains("giải nén", error);
+        Assert.Contains("bom.docx", error);
+    }
+
+    [Fact]
     public void Binary_files_with_nul_bytes_are_refused_whatever_else_they_hold() =>
         Assert.Contains("nhị phân", Error(Write("a.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00])));
 

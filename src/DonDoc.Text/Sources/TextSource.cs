@@ -44,7 +44,7 @@ public static class TextSource
         {
             ".txt" or ".text" or "" => TextDecoder.Decode(bytes, name) is var plain && IsHtml(plain) ? HtmlText.Extract(plain) : plain,
             ".html" or ".htm" => HtmlText.Extract(TextDecoder.Decode(bytes, name)),
-            ".docx" => ReadDocx(bytes, name),
+            ".docx" => ReadDocx(bytes, name, maxBytes),
             ".doc" => throw new TextSourceException($"Tệp “{name}” là tệp Word cũ (.doc); hãy lưu lại dưới dạng .docx rồi nhập lại."),
             var other => throw new TextSourceException($"Chưa đọc được tệp “{name}” (dạng “{other}”); chỉ nhận tệp .txt, .html và .docx."),
         };
@@ -99,16 +99,25 @@ public static class TextSource
         ? exact ? $"{VnFormat.Number(bytes / 1024m / 1024m, 1)} MB" : $"{VnFormat.Number(bytes / 1024 / 1024)} MB"
         : $"{VnFormat.Number((bytes + 1023) / 1024)} KB";
 
-    private static string ReadDocx(byte[] bytes, string name)
+    private static string ReadDocx(byte[] bytes, string name, long maxBytes)
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
+            // A .docx is a zip: a small file may unpack to gigabytes. Its parts may hold no more than the
+            // upload itself may, a few times over for the markup around the text.
+            if (!Archive.UnpacksWithin(stream, Archive.UnpackedLimit(maxBytes)))
+                throw new TextSourceException($"Tệp “{name}” khi giải nén lớn quá {Size(Archive.UnpackedLimit(maxBytes))}; "
+                    + "đây không phải văn bản Word thông thường. Hãy lưu lại văn bản rồi nhập lại, hoặc chia nhỏ.");
+            stream.Position = 0;
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new TextSourceException($"Tệp “{name}” không có phần nội dung của văn bản Word.");
             var lines = body.Descendants<Paragraph>().Select(ParagraphText);
-            return string.Join('\n', lines);
+            var text = string.Join('\n', lines);
+            if (text.Length > maxBytes)
+                throw new TextSourceException($"Văn bản trong tệp “{name}” quá dài ({VnFormat.Number(text.Length)} ký tự); chỉ nhận đến {Size(maxBytes)}. Hãy chia nhỏ rồi nhập từng phần.");
+            return text;
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
         {

@@ -29,13 +29,12 @@ public sealed class ErrorModel(IProblemDetailsService problemDetails) : PageMode
         http.Response.StatusCode = code;
         if (originalPath is not null && new PathString(originalPath).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            // API clients read status codes and JSON: a 404 stays empty, a crash becomes problem+json.
-            if (code >= 500)
-                await problemDetails.TryWriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = code, Title = "Máy chủ gặp lỗi khi xử lý yêu cầu." },
-                });
+            // API clients read status codes and JSON: every error becomes problem+json, its title in Vietnamese.
+            await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = code },
+            });
             context.Result = new EmptyResult();
             return;
         }

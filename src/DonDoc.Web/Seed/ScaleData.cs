@@ -56,7 +56,8 @@ public static class ScaleData
 
     // Generated benchmark data, not anyone's change: written around AppDb, so it leaves no audit entries, and
     // its rows take the version columns' default.
-    public static async Task SeedAsync(AppDb db, ScaleShape shape, DateOnly today, TextWriter progress, CancellationToken ct = default)
+    /// <param name="bars">Progress bars redrawn in place, for a terminal; otherwise a plain line per tenth, for a log.</param>
+    public static async Task SeedAsync(AppDb db, ScaleShape shape, DateOnly today, TextWriter progress, bool bars = false, CancellationToken ct = default)
     {
         var random = new Random(20251001);
         var watch = Stopwatch.StartNew();
@@ -69,7 +70,7 @@ public static class ScaleData
         var units = BuildUnits(shape);
         await Load(db, "Units", ["Id", "Code", "Name", "Type", "ParentId", "Path", "Depth", "ValidFrom", "ValidTo", "SearchKey"],
             units.Select(u => new object?[] { u.Id, u.Code, u.Name, u.Type.ToString(), u.ParentId, u.Path, u.Depth, u.ValidFrom, null, VnText.Fold($"{u.Name} {u.Code}") }),
-            units.Count, "Đơn vị", progress, ct);
+            units.Count, "Đơn vị", progress, bars, ct);
 
         var tasks = BuildTasks(shape, units, today, random);
         await Load(db, "Tasks",
@@ -82,7 +83,7 @@ public static class ScaleData
                 t.DeadlineKind.ToString(), t.DueDate, t.DueDate, t.Status.ToString(), t.Percent, t.AssignedOn, t.SubmittedOn,
                 t.CompletedOn, t.Status == TaskState.Returned ? "Chưa đạt yêu cầu, bổ sung số liệu" : null,
                 t.ChildTotal, t.ChildCompleted, At(t.AssignedOn), At(t.LastChange), VnText.Fold(t.Title),
-            }), tasks.Length, "Nhiệm vụ", progress, ct);
+            }), tasks.Length, "Nhiệm vụ", progress, bars, ct);
 
         var eventCount = tasks.Sum(t => t.Events.Count);
         long eventId = 0;
@@ -91,7 +92,7 @@ public static class ScaleData
             {
                 ++eventId, t.Id, At(e.On), e.On, i == 0 ? null : t.Events[i - 1].Status.ToString(), e.Status.ToString(),
                 t.LeadUnitId, t.DueDate, e.SubmittedOn, i == 0 ? "Giao nhiệm vụ" : null,
-            })), eventCount, "Lịch sử", progress, ct);
+            })), eventCount, "Lịch sử", progress, bars, ct);
 
         var reported = tasks.Where(t => t.ProgressOn is not null).ToList();
         var reportId = 0;
@@ -99,7 +100,7 @@ public static class ScaleData
             reported.Select(t => new object?[]
             {
                 ++reportId, t.Id, null, t.ProgressOn, Math.Max(t.Percent, 10), "Đã triển khai, đang tổng hợp kết quả", At(t.ProgressOn!.Value),
-            }), reported.Count, "Báo cáo", progress, ct);
+            }), reported.Count, "Báo cáo", progress, bars, ct);
 
         foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports" })
             await BulkWriter.ResetIdentityAsync(db, table, ct);
@@ -298,15 +299,23 @@ public static class ScaleData
     private static DateTime At(DateOnly day) => Clock.EndOfDayUtc(day).AddHours(-15);
 
     private static async Task Load(AppDb db, string table, string[] columns, IEnumerable<object?[]> rows, long total,
-        string label, TextWriter progress, CancellationToken ct)
+        string label, TextWriter progress, bool bars, CancellationToken ct)
     {
+        var lastTenth = -1;
         void Draw(long done)
         {
             var share = total == 0 ? 1 : (double)done / total;
-            var bar = new string('#', (int)(share * 30)).PadRight(30, '.');
-            progress.Write($"\r{label,-10} [{bar}] {(int)(share * 100),3}% {VnFormat.Number(done)}/{VnFormat.Number(total)}");
+            var counts = $"{(int)(share * 100),3}% {VnFormat.Number(done)}/{VnFormat.Number(total)}";
+            if (bars)
+                progress.Write($"\r{label,-10} [{new string('#', (int)(share * 30)).PadRight(30, '.')}] {counts}");
+            else if ((int)(share * 10) is var tenth && tenth != lastTenth)
+            {
+                lastTenth = tenth;
+                progress.WriteLine($"{label,-10} {counts}");
+            }
         }
         await BulkWriter.WriteAsync(db, table, columns, rows, Draw, ct);
-        progress.WriteLine();
+        if (bars)
+            progress.WriteLine();
     }
 }

@@ -222,6 +222,41 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
         Assert.Equal(0, (await leader.TaskAsync(created.Id)).ChildTotal);
     }
 
+    [DbFact]
+    public async Task A_parent_outside_the_scope_is_neither_shown_nor_matched()
+    {
+        using var admin = app.AdminClient();
+        var child = await admin.PostAsync("/api/tasks", new
+        {
+            Title = "Phần việc của Đảng bộ Ủy ban trong nhiệm vụ của Thành ủy",
+            LeadUnitId = app.Units.UbndParty.Id,
+            ParentId = _world.CityTask,
+            DeadlineKind = "Date",
+            DueDate = app.Clock.Today.AddDays(10),
+        }).OkAsync<TaskDetail>();
+        using var viewer = await app.ClientAsync(Roles.Viewer, app.Units.UbndParty);
+        var rows = (await viewer.GetOkAsync<Page<TaskRow>>("/api/tasks?pageSize=500")).Items;
+        Assert.Null(Assert.Single(rows, r => r.Id == child.Id).ParentId);
+        Assert.Empty((await viewer.GetOkAsync<Page<TaskRow>>($"/api/tasks?parent={_world.CityTask}")).Items);
+        Assert.DoesNotContain("Phần việc của Đảng bộ Ủy ban", await viewer.GetStringAsync($"/Tasks?parent={_world.CityTask}"));
+        // The city sees the parent, and so the link.
+        Assert.Equal([child.Id], await TaskIdsAsync(admin, $"/api/tasks?parent={_world.CityTask}"));
+    }
+
+    [DbFact]
+    public async Task A_document_already_registered_is_named_only_to_whoever_sees_it()
+    {
+        using var office = await app.ClientAsync(Roles.OfficeStaff, app.Units.BaDinh);
+        async Task<string> RefusalAsync(string symbol) => (await office.PostAsync("/api/documents",
+            new { Symbol = symbol, IssuedOn = new DateOnly(2026, 1, 10), Title = "Đăng ký lại" }).ProblemAsync("symbol"))["symbol"][0];
+        var own = await RefusalAsync("203-KH/TU");
+        Assert.Contains($"văn bản số {_world.BaDinhDocument}", own);
+        var hidden = await RefusalAsync("204-KH/TU");
+        Assert.Contains("đã có trong sổ", hidden);
+        Assert.DoesNotContain("văn bản số", hidden);
+        Assert.DoesNotContain("Văn bản 204-KH/TU”", hidden);
+    }
+
     private static async Task<List<int>> TaskIdsAsync(HttpClient client, string url) =>
         (await client.GetOkAsync<Page<TaskRow>>(url)).Items.Select(t => t.Id).Order().ToList();
 }

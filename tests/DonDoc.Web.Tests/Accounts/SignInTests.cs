@@ -6,6 +6,7 @@ using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,15 +52,31 @@ public abstract class SignInTests(TestApp app)
     }
 
     [DbFact]
+    public async Task A_foreign_host_is_never_echoed_into_a_redirect()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        foreach (var url in new[] { "/Tasks", "/" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = "evil.example";
+            using var response = await browser.SendAsync(request);
+            Assert.DoesNotContain("evil.example", response.Headers.Location?.ToString() ?? "");
+            Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        // The host the application is configured for still works.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, name, Password)).StatusCode);
+    }
+
+    [DbFact]
     public async Task Five_wrong_passwords_lock_the_account_until_the_administrator_unlocks_it()
     {
         var name = await NewUserAsync(Roles.Viewer);
         using var browser = Browser();
         for (var i = 1; i <= 5; i++)
-        {
-            var refused = await PageForm.ParseAsync(await SignInAsync(browser, name, "Sai-mat-khau-" + i));
-            Assert.Contains(i < 5 ? "không đúng" : "tạm khóa", string.Join(" ", PageForm.Problems(refused)));
-        }
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(browser, name, "Sai-mat-khau-" + i)).StatusCode);
+        // Locked: the right password is refused, with the words every refusal gets, which name the lockout.
         var locked = await PageForm.ParseAsync(await SignInAsync(browser, name, Password));
         Assert.Contains("tạm khóa", string.Join(" ", PageForm.Problems(locked)));
         Assert.Contains("15 phút", string.Join(" ", PageForm.Problems(locked)));
@@ -77,7 +94,67 @@ public abstract class SignInTests(TestApp app)
     {
         using var browser = Browser();
         var unknown = PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(browser, "khong-ton-tai", Password)));
-        Assert.Equal(["Tên đăng nhập hoặc mật khẩu không đúng."], unknown);
+        var name = await NewUserAsync(Roles.Viewer);
+        var wrong = PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(browser, name, "Sai-mat-khau-0")));
+        Assert.Equal(wrong, unknown);
+        Assert.Contains("không đúng", Assert.Single(unknown));
+    }
+
+    [DbFact]
+    public async Task Unknown_known_and_locked_names_get_the_same_words_and_the_same_password_check()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        var hashes = new CountingHasher();
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddScoped<IPasswordHasher<AppUser>>(_ => hashes)));
+        using var browser = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Seven tries each: the last two, one with the right password, meet the lockout of a real account.
+        for (var i = 1; i <= 7; i++)
+        {
+            var password = i == 7 ? Password : "Sai-mat-khau-" + i;
+            var before = hashes.Verified;
+            var known = PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(browser, name, password)));
+            Assert.Equal(before + 1, hashes.Verified);
+            var unknown = PageForm.Problems(await PageForm.ParseAsync(await SignInAsync(browser, "khong-co-" + name, password)));
+            Assert.Equal(before + 2, hashes.Verified);
+            Assert.Equal(known, unknown);
+            Assert.DoesNotContain("Còn", string.Join(" ", known));
+        }
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<AppUser>
+    {
+        private readonly PasswordHasher<AppUser> _real = new();
+        private int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(AppUser user, string password) => _real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [DbFact]
+    public async Task A_locked_accounts_cookie_gets_401_from_the_api_not_a_redirect()
+    {
+        var name = await NewUserAsync(Roles.Viewer);
+        using var browser = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, name, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/tasks")).StatusCode);
+        await app.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(name))!;
+            return await users.SetLockoutEndDateAsync(user, app.Clock.GetUtcNow().AddHours(1));
+        });
+        var api = await browser.GetAsync("/api/tasks");
+        Assert.True(api.StatusCode == HttpStatusCode.Unauthorized, $"{api.StatusCode} {api.Headers.Location}");
+        Assert.Null(api.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/Tasks")).StatusCode);
     }
 
     [DbFact]

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.IO.Compression;
+using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

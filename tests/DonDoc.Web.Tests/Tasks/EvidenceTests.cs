@@ -15,9 +15,12 @@ public abstract class EvidenceTests(TestApp app)
     public async Task A_report_with_files_stores_them_outside_the_web_root()
     {
         var id = await AcceptedTaskAsync();
-        var minutes = "Biên bản họp chi bộ tháng 3"u8.ToArray();
+        var minutes = "%PDF-1.4 Biên bản họp chi bộ tháng 3"u8.ToArray();
         var photo = new byte[TestApp.EvidenceMaxBytes]; // exactly at the limit
         Random.Shared.NextBytes(photo);
+        photo[0] = 0xFF;
+        photo[1] = 0xD8;
+        photo[2] = 0xFF;
 
         var report = await UploadAsync(id, 60, "Đã tổ chức hội nghị quán triệt.", ("Biên bản họp.pdf", "application/pdf", minutes), ("ảnh hội nghị.jpg", "image/jpeg", photo))
             .OkAsync<ProgressReportResult>();
@@ -56,6 +59,105 @@ public abstract class EvidenceTests(TestApp app)
         Assert.Contains(errors["files"], m => m.Contains(fragment) && m.Contains(name));
         Assert.Equal(before, await app.FootprintAsync());
         Assert.Equal(TaskState.Accepted, (await _client.GetOkAsync<TaskDetail>($"/api/tasks/{id}")).Status);
+    }
+
+    [DbTheory]
+    [InlineData("báo cáo.pdf", "application/pdf")]
+    [InlineData("ảnh.png", "image/png")]
+    [InlineData("biên bản.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("bảng.xls", "application/vnd.ms-excel")]
+    [InlineData("ghi chép.txt", "text/plain")]
+    public async Task A_program_renamed_as_a_document_is_refused(string name, string contentType)
+    {
+        var id = await AcceptedTaskAsync();
+        var before = await app.FootprintAsync();
+        // What a Windows program begins with.
+        byte[] program = [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, .. "This program cannot be run in DOS mode."u8];
+        var errors = await UploadAsync(id, 40, "Báo cáo kèm tệp.", (name, contentType, program)).ProblemAsync("files");
+        Assert.Contains(errors["files"], m => m.Contains(name) && m.Contains("không phải tệp"));
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
+    public async Task Office_files_that_are_what_they_claim_are_kept_and_one_that_unpacks_too_far_is_refused()
+    {
+        var id = await AcceptedTaskAsync();
+        static byte[] Zip(params (string Name, byte[] Content)[] entries)
+        {
+            using var buffer = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create))
+                foreach (var (name, content) in entries)
+                {
+                    using var entry = zip.CreateEntry(name).Open();
+                    entry.Write(content);
+                }
+            return buffer.ToArray();
+        }
+        var docx = Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/document.xml", "<w:document/>"u8.ToArray()));
+        var odt = Zip(("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray()), ("content.xml", "<office/>"u8.ToArray()));
+        await UploadAsync(id, 30, "Báo cáo kèm tệp văn phòng.", ("báo cáo.docx", "application/octet-stream", docx), ("báo cáo.odt", "application/octet-stream", odt))
+            .OkAsync<ProgressReportResult>();
+
+        var before = await app.FootprintAsync();
+        // Under the 64 KB upload limit, and unpacking past four times it.
+        var bomb = Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/document.xml", new byte[TestApp.EvidenceMaxBytes * 5]));
+        Assert.True(bomb.Length < TestApp.EvidenceMaxBytes);
+        var errors = await UploadAsync(id, 40, "Báo cáo kèm tệp nén.", ("nén.docx", "application/octet-stream", bomb)).ProblemAsync("files");
+        Assert.Contains(errors["files"], m => m.Contains("nén.docx") && m.Contains("giải nén"));
+        var plain = Zip(("a.txt", "chữ"u8.ToArray()));
+        errors = await UploadAsync(id, 40, "Báo cáo kèm tệp nén.", ("thường.xlsx", "application/octet-stream", plain)).ProblemAsync("files");
+        Assert.Contains(errors["files"], m => m.Contains("thường.xlsx"));
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
+    public async Task The_api_reads_as_much_as_the_page_and_refuses_more_with_a_413_problem()
+    {
+        var id = await AcceptedTaskAsync();
+        var pdf = new byte[TestApp.EvidenceMaxBytes];
+        "%PDF-1.4"u8.CopyTo(pdf);
+        // Ten files at the limit: what the page takes, the API takes.
+        var files = Enumerable.Range(1, 10).Select(i => ($"phần {i}.pdf", "application/pdf", pdf)).ToArray();
+        await UploadAsync(id, 50, "Báo cáo kèm mười tệp.", files).OkAsync<ProgressReportResult>();
+
+        var before = await app.FootprintAsync();
+        // Past ten files at the limit and the text: refused before a byte is stored, in the words of the API.
+        var big = new byte[TestApp.EvidenceMaxBytes * 10 + 1024 * 1024 + 1];
+        using var response = await UploadAsync(id, 60, "Báo cáo quá lớn.", ("lớn.pdf", "application/pdf", big));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("quá lớn", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
+    public async Task The_page_reads_as_much_as_the_api_and_refuses_more_with_its_error_page()
+    {
+        var id = await AcceptedTaskAsync();
+        using var browser = await app.ClientAsync(Features.Accounts.Roles.Administrator, null, followRedirects: false);
+        var pdf = new byte[TestApp.EvidenceMaxBytes];
+        "%PDF-1.4"u8.CopyTo(pdf);
+        async Task<HttpResponseMessage> PostAsync(params byte[][] files)
+        {
+            var form = Import.PageForm.Of(await Import.PageForm.ParseAsync(await browser.GetAsync($"/Tasks/Details/{id}")), "form-progress");
+            var content = new MultipartFormDataContent();
+            foreach (var field in form.Document.GetElementById("form-progress")!.QuerySelectorAll("input[name], textarea[name]")
+                .Select(e => e.GetAttribute("name")!).Where(n => n != "files").Distinct())
+                content.Add(new StringContent(field == "Progress.Percent" ? "50" : field == "Progress.Text" ? "Báo cáo qua trang." : form[field] ?? ""), field);
+            var i = 0;
+            foreach (var file in files)
+                content.Add(new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "files", $"phần {++i}.pdf");
+            return await browser.PostAsync(form.Action, content);
+        }
+        var ten = await PostAsync(Enumerable.Repeat(pdf, 10).ToArray());
+        Assert.True(ten.StatusCode == System.Net.HttpStatusCode.Redirect, await ten.Content.ReadAsStringAsync());
+
+        var before = await app.FootprintAsync();
+        var tooLarge = await PostAsync(new byte[TestApp.EvidenceMaxBytes * 10 + 1024 * 1024 + 1]);
+        // The form cannot be read past the limit, so neither can its antiforgery token: refused before the handler runs.
+        Assert.Contains(tooLarge.StatusCode, new[] { System.Net.HttpStatusCode.BadRequest, System.Net.HttpStatusCode.RequestEntityTooLarge });
+        Assert.Equal("text/html", tooLarge.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await app.FootprintAsync());
     }
 
     [DbFact]

@@ -78,7 +78,7 @@ public abstract class RefusalTests(TestApp app)
 
     [DbFact]
     public Task Periodic_task_ending_centuries_away() =>
-        RefusedAsync(() => CreateTaskAsync(new { Title = "Báo cáo tháng", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Periodic", Recurrence = "Monthly", EndsOn = new DateOnly(9999, 12, 31) }),
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Báo cáo tháng", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Periodic", Recurrence = "Monthly", EndsOn = new DateOnly(2099, 12, 31) }),
             "EndsOn", "120 kỳ");
 
     [DbFact]
@@ -183,6 +183,34 @@ public abstract class RefusalTests(TestApp app)
         Assert.Equal(2, listed.Total);
     }
 
+    [DbFact]
+    public async Task The_same_document_registered_at_the_same_moment_is_refused_for_all_but_one()
+    {
+        var before = await app.FootprintAsync();
+        using var start = new SemaphoreSlim(0);
+        var clients = Enumerable.Range(0, 8).Select(_ => app.AdminClient()).ToList();
+        var sending = clients.Select(async client =>
+        {
+            await start.WaitAsync();
+            return await client.PostAsync("/api/documents", new { Symbol = "77-KH/TU", IssuedOn = new DateOnly(2026, 1, 5), Title = "Kế hoạch đăng ký cùng lúc" });
+        }).ToList();
+        start.Release(clients.Count);
+        var answers = await Task.WhenAll(sending);
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.True(answers.Count(a => a.StatusCode == System.Net.HttpStatusCode.Created) == 1, string.Join("\n", texts));
+        var winner = System.Text.Json.JsonSerializer.Deserialize<DocumentDto>(texts[Array.FindIndex(answers, a => a.StatusCode == System.Net.HttpStatusCode.Created)], Api.Json)!;
+        foreach (var (answer, text) in answers.Zip(texts).Where(a => a.First.StatusCode != System.Net.HttpStatusCode.Created))
+        {
+            Assert.True(answer.StatusCode == System.Net.HttpStatusCode.BadRequest, text);
+            // The administrator sees the copy that won, and is told which it is.
+            Assert.Contains("đã có trong sổ", text);
+            Assert.Contains($"văn bản số {winner.Id}", text);
+        }
+        Assert.NotEqual(before, await app.FootprintAsync());
+        foreach (var client in clients)
+            client.Dispose();
+    }
+
     [DbTheory]
     [InlineData("2026-13-01", "không đúng dạng")]
     [InlineData("hôm qua", "không đúng dạng")]
@@ -242,6 +270,170 @@ public abstract class RefusalTests(TestApp app)
     public Task A_kind_of_deadline_that_is_not_one_of_the_named_ones(object kind) =>
         RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = kind, DueDate = Today.AddDays(30) }),
             "DeadlineKind", "dùng một trong: Date, Periodic, Ongoing");
+
+    [DbTheory]
+    [InlineData("9999-12-31")]
+    [InlineData("2101-01-01")]
+    [InlineData("0001-01-01")]
+    public Task A_due_date_outside_the_sane_window(string due) =>
+        RefusedAsync(() => CreateTaskAsync(new { Title = "Nhiệm vụ", LeadUnitId = Units.TayHo.Id, DeadlineKind = "Date", DueDate = due }),
+            "dueDate", "01/01/1945");
+
+    [DbFact]
+    public async Task An_extension_outside_the_sane_window()
+    {
+        var id = await TaskInAsync(TaskState.InProgress);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = "9999-12-31", Reason = "Cần thêm thời gian." }),
+            "requestedDueDate", "31/12/2100");
+    }
+
+    [DbFact]
+    public async Task An_extension_asked_before_the_window_was_enforced_is_not_approved()
+    {
+        var id = await TaskInAsync(TaskState.InProgress);
+        var asked = await _client.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = Today.AddDays(90), Reason = "Cần thêm thời gian." })
+            .OkAsync<System.Text.Json.JsonElement>();
+        var requestId = asked.GetProperty("id").GetInt32();
+        await app.WithDbAsync(async db =>
+        {
+            var request = await db.ExtensionRequests.FindAsync(requestId);
+            request!.RequestedDueDate = new DateOnly(9999, 12, 31);
+            await db.SaveChangesAsync();
+        });
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/extension/{requestId}/decision", new { Approve = true }),
+            "approve", "31/12/2100");
+    }
+
+    [DbFact]
+    public async Task The_task_page_shows_a_due_date_at_the_edge_of_time()
+    {
+        var id = await TaskInAsync(TaskState.InProgress);
+        await app.WithDbAsync(async db =>
+        {
+            var task = await db.Tasks.FindAsync(id);
+            task!.DueDate = DateOnly.MaxValue;
+            await db.SaveChangesAsync();
+        });
+        var page = await _client.GetAsync($"/Tasks/Details/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [DbTheory]
+    [InlineData("/api/tasks?dueFrom=9999-12-31", "dueFrom")]
+    [InlineData("/api/tasks?dueTo=1900-01-01", "dueTo")]
+    [InlineData("/api/units/1/dashboard?asOf=1900-01-01", "asOf")]
+    public Task A_query_date_outside_the_sane_window(string url, string field) =>
+        RefusedAsync(() => _client.GetAsync(url), field, "1945");
+
+    [DbTheory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("2147483647")]
+    public async Task A_year_outside_the_sane_window(string year)
+    {
+        await RefusedAsync(() => _client.GetAsync($"/api/documents?year={year}"), "year", "1945");
+        var page = await _client.GetAsync($"/Documents?year={year}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("1945", await page.Content.ReadAsStringAsync());
+        var tasks = await _client.GetAsync("/Tasks?dueFrom=9999-12-31");
+        Assert.Contains("31/12/2100", System.Net.WebUtility.HtmlDecode(await tasks.Content.ReadAsStringAsync()));
+    }
+
+    [DbTheory]
+    [InlineData("application/json; charset=foo")]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    public async Task A_body_of_an_unsupported_media_type_is_a_415_problem(string contentType)
+    {
+        var before = await app.FootprintAsync();
+        using var content = new StringContent("{\"Title\": \"Nhiệm vụ\"}");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await _client.PostAsync("/api/tasks", content);
+        await AssertProblemAsync(response, 415);
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
+    public async Task Errors_without_a_body_of_their_own_get_a_vietnamese_problem()
+    {
+        await AssertProblemAsync(await _client.GetAsync("/api/tasks/987654"), 404);
+        await AssertProblemAsync(await _client.GetAsync("/api/khong-co"), 404);
+        await AssertProblemAsync(await _client.GetAsync($"/api/tasks/{await TaskInAsync(TaskState.Assigned)}/accept"), 405);
+        // The pages keep their own error page.
+        var page = await _client.GetAsync("/Tasks/Details/987654");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [DbFact]
+    public async Task Field_names_in_problems_are_camel_case_as_the_json_is()
+    {
+        using var response = await CreateTaskAsync(new { Title = "", LeadUnitId = 987654, DeadlineKind = "Date", DueDate = Today.AddDays(-1) });
+        var errors = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+            .EnumerateObject().Select(p => p.Name).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, name => Assert.True(char.IsLower(name[0]), $"“{name}” in {string.Join(", ", errors)}"));
+        using var document = await RegisterAsync("12-XYZ/TU", new DateOnly(2025, 12, 1));
+        var documentErrors = System.Text.Json.JsonDocument.Parse(await document.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(documentErrors.TryGetProperty("symbol", out _), documentErrors.ToString());
+    }
+
+    [DbFact]
+    public async Task An_empty_body_names_the_missing_fields()
+    {
+        var before = await app.FootprintAsync();
+        using var content = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+        var errors = await _client.PostAsync("/api/tasks", content).ProblemAsync("title", "leadUnitId");
+        Assert.Equal(before, await app.FootprintAsync());
+    }
+
+    [DbFact]
+    public async Task A_decision_without_approve_is_refused_not_taken_as_no()
+    {
+        var id = await TaskInAsync(TaskState.InProgress);
+        var asked = await _client.PostAsync($"/api/tasks/{id}/extension", new { RequestedDueDate = Today.AddDays(90), Reason = "Cần thêm thời gian." })
+            .OkAsync<System.Text.Json.JsonElement>();
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/extension/{asked.GetProperty("id").GetInt32()}/decision", new { Note = "Xem lại." }),
+            "approve", "đồng ý");
+    }
+
+    [DbFact]
+    public async Task A_progress_report_without_percent_is_refused_not_taken_as_zero()
+    {
+        var id = await TaskInAsync(TaskState.Accepted);
+        await RefusedAsync(() => _client.PostAsync($"/api/tasks/{id}/progress", new { Text = "Đã triển khai." }), "percent", "tỷ lệ");
+    }
+
+    [DbFact]
+    public async Task Control_characters_are_stripped_from_text_the_same_way_on_both_databases()
+    {
+        var created = await CreateTaskAsync(new
+        {
+            Title = "Nhiệm vụ\u0000 có\u001b ký tự\u0007 điều khiển",
+            Content = "Dòng một\u0000\nDòng hai\tcó tab",
+            LeadUnitId = Units.TayHo.Id,
+            DeadlineKind = "Date",
+            DueDate = Today.AddDays(30),
+        }).OkAsync<TaskDetail>();
+        Assert.Equal("Nhiệm vụ có ký tự điều khiển", created.Title);
+        var read = await TaskAsync(created.Id);
+        Assert.Equal("Nhiệm vụ có ký tự điều khiển", read.Title);
+        Assert.DoesNotContain('\0', read.Content!);
+        Assert.Contains("Dòng một\nDòng hai", read.Content);
+        await _client.PostAsync($"/api/tasks/{created.Id}/accept").OkAsync<object>();
+        await _client.PostAsync($"/api/tasks/{created.Id}/progress", new { Percent = 10, Text = "Báo cáo\u0000 có ký tự rỗng" }).OkAsync<object>();
+        Assert.Equal("Báo cáo có ký tự rỗng", (await TaskAsync(created.Id)).Progress.Single().Text);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var title = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("title").GetString();
+        Assert.Matches("[ăâđêôơưạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]", title);
+    }
 
     private async Task RefusedAsync(Func<Task<HttpResponseMessage>> send, string field, string fragment)
     {

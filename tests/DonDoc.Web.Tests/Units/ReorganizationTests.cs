@@ -126,12 +126,13 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
         var split = await _reorganization.SplitAsync(new SplitRequest("R", new DateOnly(2025, 1, 1), [new NewUnit("Một", "R", UnitType.ChiBo)], 3));
 
         var m = merge.Problems!.ToDictionary();
-        Assert.Equal(["Code", "Name", "OnDate", "ParentCode", "Type", "UnitCodes"], m.Keys.Order());
-        Assert.Contains(m["UnitCodes"], e => e.Contains("“NOPE”"));
-        Assert.Contains(m["UnitCodes"], e => e.Contains("đã hết hiệu lực từ 01/01/2026"));
-        Assert.Contains(m["OnDate"], e => e.Contains("01/12/2026 ở sau hôm nay (02/03/2026)"));
+        // Named as the JSON names them.
+        Assert.Equal(["code", "name", "onDate", "parentCode", "type", "unitCodes"], m.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(m["unitCodes"], e => e.Contains("“NOPE”"));
+        Assert.Contains(m["unitCodes"], e => e.Contains("đã hết hiệu lực từ 01/01/2026"));
+        Assert.Contains(m["onDate"], e => e.Contains("01/12/2026 ở sau hôm nay (02/03/2026)"));
         var s = split.Problems!.ToDictionary();
-        Assert.Equal(["ChildrenTo", "OnDate", "UnitCode", "Units", "Units[0].Code"], s.Keys.Order());
+        Assert.Equal(["childrenTo", "onDate", "unitCode", "units", "units[0].code"], s.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(before, await _db.Units.CountAsync());
         Assert.Equal(0, await _db.UnitLineages.CountAsync());
     }

@@ -134,6 +134,14 @@ public static class Auth
         if (http.User.Identity?.IsAuthenticated == true && !scope.IsAuthenticated)
         {
             // A cookie of an account locked or deleted since its last check: the session ends now, not within the minute.
+            // The 401 comes back here as the error page: a second challenge, for that page's path, would
+            // send the API to the sign-in page. The error page is open to anyone.
+            if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+            {
+                http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                await next(http);
+                return;
+            }
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             await http.ChallengeAsync();
             return;

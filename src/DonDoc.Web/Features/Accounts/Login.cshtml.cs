@@ -26,6 +26,10 @@ public sealed class LoginInput
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<IdentityOptions> identity, AppDb db)
     : PageModel
 {
+    // Checked against when there is no password to check (an unknown name, a locked account), so that
+    // every refusal costs one hash and no answer's time tells which names exist.
+    private static readonly AppUser NoOne = new() { UserName = "" };
+    private static string? _noOnesHash;
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -40,12 +44,20 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (!ModelState.IsValid)
             return Page();
         var user = await users.FindByNameAsync(Input.UserName.Trim());
-        // The same words for an unknown name and a wrong password: the page must not tell which names exist.
-        const string wrong = "Tên đăng nhập hoặc mật khẩu không đúng.";
+        // One answer for every refusal, the lockout included: the page must not tell which names exist.
+        var lockout = identity.Value.Lockout;
+        var refused = $"Tên đăng nhập hoặc mật khẩu không đúng. Sau {VnFormat.Number(lockout.MaxFailedAccessAttempts)} lần nhập sai liên tiếp, "
+            + $"tài khoản bị tạm khóa {VnFormat.Number((int)lockout.DefaultLockoutTimeSpan.TotalMinutes)} phút; khi đó hãy thử lại sau "
+            + "hoặc đề nghị quản trị hệ thống mở khóa.";
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            var hash = _noOnesHash ??= users.PasswordHasher.HashPassword(NoOne, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(NoOne, hash, Input.Password);
+        }
         if (user is null)
         {
             await Audit.RecordEventAsync(db, AuditAction.SignInFailed, Input.UserName.Trim(), null, "Không có tài khoản này");
-            ModelState.AddModelError("", wrong);
+            ModelState.AddModelError("", refused);
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -54,17 +66,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             await Audit.RecordEventAsync(db, AuditAction.SignIn, user.UserName, null, null);
             return LocalRedirect(Target);
         }
-        if (result.IsLockedOut)
-        {
-            await Audit.RecordEventAsync(db, AuditAction.LockedOut, user.UserName, null, "Tài khoản đang tạm khóa");
-            var lockout = identity.Value.Lockout;
-            ModelState.AddModelError("", $"Tài khoản đang tạm khóa (sau {VnFormat.Number(lockout.MaxFailedAccessAttempts)} lần nhập sai mật khẩu liên tiếp, "
-                + $"khóa {VnFormat.Number((int)lockout.DefaultLockoutTimeSpan.TotalMinutes)} phút). Hãy thử lại sau hoặc đề nghị quản trị hệ thống mở khóa.");
-            return Page();
-        }
-        await Audit.RecordEventAsync(db, AuditAction.SignInFailed, user.UserName, null, "Sai mật khẩu");
-        var left = identity.Value.Lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
-        ModelState.AddModelError("", left is > 0 and < 3 ? $"{wrong} Còn {VnFormat.Number(left)} lần thử trước khi tài khoản bị tạm khóa." : wrong);
+        await Audit.RecordEventAsync(db, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user.UserName, null,
+            result.IsLockedOut ? "Tài khoản đang tạm khóa" : "Sai mật khẩu");
+        ModelState.AddModelError("", refused);
         return Page();
     }
 

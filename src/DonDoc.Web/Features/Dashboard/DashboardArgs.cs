@@ -1,5 +1,6 @@
 using DonDoc.Text;
 using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
 
 namespace DonDoc.Web.Features.Dashboard;
 
@@ -12,6 +13,8 @@ public static class DashboardArgs
             return new Outcome<DateOnly?>(null, null);
         if (!VnFormat.TryParseDate(asOf, out var day))
             return Problems.Of("asOf", $"Ngày “{asOf}” không đúng dạng yyyy-MM-dd hoặc dd/MM/yyyy.");
+        if (!InputRules.InWindow(day))
+            return Problems.Of("asOf", InputRules.OutOfWindow(day));
         if (day > today)
             return Problems.Of("asOf", $"Ngày {VnFormat.Date(day)} ở sau hôm nay ({VnFormat.Date(today)}).");
         return new Outcome<DateOnly?>(day, null);

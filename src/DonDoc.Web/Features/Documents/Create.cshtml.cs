@@ -29,7 +29,7 @@ public sealed class CreateModel(AppDb db, UserScope scope, DocumentRegistry regi
     {
         if (ModelState.IsValid)
         {
-            var result = await registry.RegisterAsync(Input, DocumentStatus.Registered, scope.UnitId, ct);
+            var result = await registry.RegisterAsync(Input, DocumentStatus.Registered, scope.UnitId, ct, reader: scope);
             if (result.Value is { } document)
             {
                 Flash = $"Đã đăng ký văn bản {document.Symbol}.";

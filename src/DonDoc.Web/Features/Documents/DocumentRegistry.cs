@@ -34,7 +34,9 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
     public Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status = DocumentStatus.Registered, CancellationToken ct = default) =>
         RegisterAsync(input, status, registeredByUnitId: null, ct);
 
-    public async Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status, int? registeredByUnitId, CancellationToken ct = default)
+    /// <param name="reader">Whose refusal names the copy already in the register, if they may see it.</param>
+    public async Task<Outcome<Document>> RegisterAsync(NewDocument input, DocumentStatus status, int? registeredByUnitId, CancellationToken ct = default,
+        Accounts.UserScope? reader = null)
     {
         var problems = new Problems();
         var parsed = DocumentSymbol.Parse(input.Symbol);
@@ -84,11 +86,19 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
 
         var key = Document.KeyFor(symbol.Form, symbol.IssuerCode, symbol.TypeCode, symbol.Number,
             term?.Id.ToString() ?? issuedOn.Year.ToString());
-        // Only what the input itself says: the copy in the register may belong to a unit the caller cannot see.
+        // The copy in the register is named only to a reader who may see it: it may belong to a unit they cannot.
+        async Task<Problems> RegisteredAsync()
+        {
+            var said = symbol.Form == SymbolForm.Party
+                ? $"Văn bản {symbol.Canonical} của nhiệm kỳ {term!.Name} đã có trong sổ"
+                : $"Văn bản {symbol.Canonical} năm {issuedOn.Year} đã có trong sổ";
+            var copy = reader is null ? null : await reader.Visible(db.Documents.AsNoTracking()).Where(d => d.IdentityKey == key)
+                .Select(d => new { d.Id, d.Title, d.IssuedOn }).FirstOrDefaultAsync(ct);
+            return Problems.Of(nameof(input.Symbol), copy is null ? $"{said}."
+                : $"{said}: văn bản số {copy.Id} trong sổ, “{copy.Title}”, ban hành ngày {VnFormat.Date(copy.IssuedOn)}.");
+        }
         if (await db.Documents.AnyAsync(d => d.IdentityKey == key, ct))
-            return Problems.Of(nameof(input.Symbol), symbol.Form == SymbolForm.Party
-                ? $"Văn bản {symbol.Canonical} của nhiệm kỳ {term!.Name} đã có trong sổ."
-                : $"Văn bản {symbol.Canonical} năm {issuedOn.Year} đã có trong sổ.");
+            return await RegisteredAsync();
 
         var document = new Document
         {
@@ -109,7 +119,18 @@ public sealed class DocumentRegistry(AppDb db, Clock clock)
             RegisteredByUnitId = registeredByUnitId,
         };
         db.Documents.Add(document);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same document between the check above and this save: the unique key refused it.
+            db.Entry(document).State = EntityState.Detached;
+            if (await db.Documents.AnyAsync(d => d.IdentityKey == key, ct))
+                return await RegisteredAsync();
+            throw;
+        }
         return document;
     }
 

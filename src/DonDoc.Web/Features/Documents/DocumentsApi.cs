@@ -2,6 +2,7 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,8 @@ public static class DocumentsApi
             else
                 query = query.Where(d => d.Symbol == parsed.Symbol!.Canonical);
         }
+        if (f.Year is { } y && !InputRules.YearInWindow(y))
+            problems.Add("year", InputRules.YearOutOfWindow(y));
         if (problems.Any)
             return problems;
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -73,7 +76,7 @@ public static class DocumentsApi
 
         api.MapPost("/", async Task<Results<Created<DocumentDto>, ValidationProblem>> (DocumentRegistry registry, AppDb db, UserScope scope, NewDocument input, CancellationToken ct) =>
         {
-            var result = await registry.RegisterAsync(input, DocumentStatus.Registered, scope.UnitId, ct);
+            var result = await registry.RegisterAsync(input, DocumentStatus.Registered, scope.UnitId, ct, reader: scope);
             if (result.Problems is { } problems)
                 return problems.ToResult();
             var doc = await db.Documents.Where(d => d.Id == result.Value!.Id).ToDto().FirstAsync(ct);

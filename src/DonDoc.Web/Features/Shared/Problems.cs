@@ -18,7 +18,8 @@ public sealed class Problems
         return this;
     }
 
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    // Field names as the JSON spells them ("LeadUnitId" → "leadUnitId"), whichever way the code named them.
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => Infrastructure.Titles.JsonName(e.Key), e => e.Value.ToArray());
 
     public void CopyTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix = "")
     {

@@ -16,14 +16,10 @@ namespace DonDoc.Web.Features.Tasks;
 /// One task and every action on it. Each action form posts to its own handler; a refusal re-renders
 /// the page with the messages beside that form's fields, a success redirects back with a flash.
 /// </summary>
-// Kestrel refuses bodies over 30 MB by default; a progress report may carry several files of up to
-// EvidenceOptions.MaxBytes each, which the workflow then checks one by one.
-[RequestSizeLimit(MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+// Its body and form limit is EvidenceOptions.RequestLimit, as for the API (EvidenceLimits in Program.cs).
 public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWorkflow workflow, IOptions<EvidenceOptions> evidenceOptions)
     : PageModel
 {
-    private const int MaxUploadBytes = 200 * 1024 * 1024;
     private const int ChildrenPageSize = 20;
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 

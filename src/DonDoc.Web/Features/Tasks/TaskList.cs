@@ -2,6 +2,7 @@ using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Tasks;
@@ -55,6 +56,12 @@ public static class TaskList
             else
                 problems.Add("status", $"Trạng thái “{f.Status}” không có; dùng {string.Join(", ", Enum.GetNames<TaskState>().Concat(Views))}.");
         }
+        // The pages' binder refuses these already; the API binds query values without it.
+        foreach (var (field, day) in new[] { ("dueFrom", f.DueFrom), ("dueTo", f.DueTo) })
+        {
+            if (day is { } d && !InputRules.InWindow(d))
+                problems.Add(field, InputRules.OutOfWindow(d));
+        }
         if (f.DueFrom > f.DueTo)
             problems.Add("dueFrom", "“Hạn từ ngày” ở sau “hạn đến ngày”.");
         Unit? unit = null;
@@ -74,8 +81,11 @@ public static class TaskList
                 query = query.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
             }
         }
+        // A parent outside the scope does not exist for the reader: nothing is its child.
         if (f.Parent is { } parent)
-            query = query.Where(t => t.ParentId == parent);
+            query = await userScope.Visible(db.Tasks).AnyAsync(t => t.Id == parent, ct)
+                ? query.Where(t => t.ParentId == parent)
+                : query.Where(_ => false);
         if (state is { } st)
             query = query.Where(t => t.Status == st);
         var soonEnd = today.AddDays(TaskRules.DueSoonDays);
@@ -104,7 +114,18 @@ public static class TaskList
             && string.IsNullOrWhiteSpace(f.Q)
             ? await DueDayPageAsync(db, unit, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), f, ct)
             : await Paging.PageAsync(Project(query.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id)), f.Page, f.PageSize, ct);
-        return page with { Items = page.Items.Select(r => r with { Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today) }).ToList() };
+        var parents = page.Items.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
+        var visibleParents = parents.Count == 0 || userScope.SeesEverything
+            ? parents.ToHashSet()
+            : (await userScope.Visible(db.Tasks.AsNoTracking()).Where(t => parents.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return page with
+        {
+            Items = page.Items.Select(r => r with
+            {
+                ParentId = r.ParentId is { } p && visibleParents.Contains(p) ? p : null,
+                Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today),
+            }).ToList(),
+        };
     }
 
     private static IQueryable<TaskRow> Project(IQueryable<TaskItem> ordered) =>

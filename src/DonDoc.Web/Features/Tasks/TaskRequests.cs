@@ -63,7 +63,7 @@ public sealed class FanOutRequest
 public sealed class ProgressInput
 {
     [Range(TaskRules.MinPercent, TaskRules.MaxPercent, ErrorMessage = TaskRules.PercentRange)]
-    public int Percent { get; set; }
+    public int? Percent { get; set; }
 
     [Required(ErrorMessage = "Nhập nội dung báo cáo tiến độ.")]
     [StringLength(8000, ErrorMessage = "Nội dung báo cáo dài quá 8.000 ký tự.")]
@@ -92,7 +92,7 @@ public sealed class ExtensionInput
 
 public sealed class ExtensionDecision
 {
-    public bool Approve { get; set; }
+    public bool? Approve { get; set; }
 
     [StringLength(2000, ErrorMessage = "Ý kiến dài quá 2.000 ký tự.")]
     public string? Note { get; set; }

@@ -14,6 +14,14 @@ public sealed class EvidenceOptions
 {
     public string Directory { get; set; } = "data/evidence";
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest progress report the page and the API read, set on each as its body and form limit (Kestrel
+    /// refuses more than 30 MB by default): up to <see cref="MaxFiles"/> files of <see cref="MaxBytes"/> and the text.
+    /// </summary>
+    public long RequestLimit => MaxFiles * MaxBytes + 1024 * 1024;
+
+    public const int MaxFiles = 10;
     public string[] AllowedExtensions { get; set; } =
         [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".png"];
 }
@@ -208,7 +216,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         var reportedOn = input.ReportedOn ?? today;
         if (TaskRules.Next(task.Status, TaskAction.Progress) is null)
             problems.Add("status", $"Nhiệm vụ đang ở trạng thái “{task.Status.Label()}”, không báo cáo tiến độ được.");
-        if (input.Percent is < TaskRules.MinPercent or > TaskRules.MaxPercent)
+        if (input.Percent is null)
+            problems.Add(nameof(input.Percent), "Nhập tỷ lệ hoàn thành (từ 0 đến 100%).");
+        else if (input.Percent is < TaskRules.MinPercent or > TaskRules.MaxPercent)
             problems.Add(nameof(input.Percent), TaskRules.PercentRange);
         if (string.IsNullOrWhiteSpace(input.Text))
             problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
@@ -216,6 +226,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở sau hôm nay.");
         if (reportedOn < task.AssignedOn)
             problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở trước ngày giao {VnFormat.Date(task.AssignedOn)}.");
+        if (files.Count > EvidenceOptions.MaxFiles)
+            problems.Add("files", $"Mỗi báo cáo kèm nhiều nhất {EvidenceOptions.MaxFiles} tệp.");
         foreach (var file in files)
         {
             var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
@@ -225,6 +237,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
                 problems.Add("files", $"Tệp “{file.FileName}” lớn quá {Evidence.MaxBytes / 1024 / 1024} MB.");
             if (file.Length == 0)
                 problems.Add("files", $"Tệp “{file.FileName}” trống.");
+            else if (file.Length <= Evidence.MaxBytes && Evidence.AllowedExtensions.Contains(ext)
+                && EvidenceContent.Problem(file, Evidence.MaxBytes) is { } wrong)
+                problems.Add("files", wrong);
         }
         if (problems.Any)
             return problems;
@@ -233,7 +248,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         {
             TaskId = task.Id,
             ReportedOn = reportedOn,
-            Percent = input.Percent,
+            Percent = input.Percent!.Value,
             Text = VnText.Normalize(input.Text),
             CreatedAtUtc = clock.UtcNow,
         };
@@ -267,7 +282,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
                 });
             }
             task.Status = TaskState.InProgress;
-            task.Percent = input.Percent;
+            task.Percent = input.Percent!.Value;
             task.UpdatedAtUtc = clock.UtcNow;
             // A new report changes the task even when its state and percent stay the same: whoever
             // acts next must have read it, so the version moves (and is checked) here too.
@@ -345,10 +360,13 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         if (request.State != ExtensionState.Pending)
             return Problems.Of("requestId", "Đề nghị gia hạn này đã được quyết định.");
         var task = (await db.Tasks.FindAsync([id], ct))!;
-        if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
+        // An absent answer is no answer: it must not be taken as "no".
+        if (input.Approve is not { } approve)
+            return Problems.Of(nameof(input.Approve), "Chọn đồng ý hoặc không đồng ý gia hạn.");
+        if (!approve && string.IsNullOrWhiteSpace(input.Note))
             return Problems.Of(nameof(input.Note), "Không đồng ý gia hạn phải nêu lý do.");
         TaskPeriod? period = null;
-        if (input.Approve)
+        if (approve)
         {
             // The task may have moved on since the request: closed, extended otherwise, or a period reported.
             if (!TaskRules.IsOpen(task.Status))
@@ -360,10 +378,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             if (task.DeadlineKind == DeadlineKind.Periodic)
                 period = await CurrentPeriodQuery(task).FirstOrDefaultAsync(ct);
         }
-        request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Refused;
+        request.State = approve ? ExtensionState.Approved : ExtensionState.Refused;
         request.DecidedOn = clock.Today;
         request.DecisionNote = NormalizeOrNull(input.Note);
-        if (input.Approve)
+        if (approve)
         {
             task.DueDate = request.RequestedDueDate;
             // A periodic task's due date is its current period's; the report that closes the period moves it on.
@@ -372,7 +390,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             task.UpdatedAtUtc = clock.UtcNow;
         }
         Versions.Touch(db, task);
-        var note = input.Approve ? $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}" : "Không đồng ý gia hạn";
+        var note = approve ? $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}" : "Không đồng ý gia hạn";
         if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return request;
@@ -434,7 +452,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             : null;
 
     private static string? ExtensionProblem(DateOnly wanted, DateOnly due, DateOnly? nextPeriodDue) =>
-        wanted <= due ? $"Hạn mới {VnFormat.Date(wanted)} phải sau hạn hiện tại ({VnFormat.Date(due)})."
+        !InputRules.InWindow(wanted) ? InputRules.OutOfWindow(wanted)
+        : wanted <= due ? $"Hạn mới {VnFormat.Date(wanted)} phải sau hạn hiện tại ({VnFormat.Date(due)})."
         : wanted >= nextPeriodDue ? $"Hạn mới {VnFormat.Date(wanted)} phải trước hạn của kỳ sau ({VnFormat.Date(nextPeriodDue.Value)})."
         : null;
 

@@ -60,7 +60,8 @@ public static class TasksApi
                 CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Progress, ifMatch,
                 version => flow.ReportProgressAsync(id, input, files.Select(EvidenceFiles.Of).ToList(), version, ct), ReportOf, ct))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(EvidenceLimits.For(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value));
         actions.MapPost("/extension", (TaskWorkflow flow, UserScope scope, int id, ExtensionInput input, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.RequestExtension, ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), ExtensionOf, ct));
         actions.MapPost("/extension/{requestId:int}/decision", (TaskWorkflow flow, UserScope scope, int id, int requestId, ExtensionDecision input,
@@ -82,6 +83,13 @@ public static class TasksApi
             : Problems.Of("If-Match", "If-Match phải là một phiên bản, ví dụ \"3\", như trong ETag khi đọc nhiệm vụ.");
         return result.ToApi(ifMatch.Http, value => TypedResults.Ok(body(value)));
     }
+}
+
+/// <summary>The body and form limits of a progress report with evidence, the same on the page and the API.</summary>
+public static class EvidenceLimits
+{
+    public static object[] For(EvidenceOptions options) =>
+        [new RequestSizeLimitAttribute(options.RequestLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.RequestLimit }];
 }
 
 public static class EvidenceFiles

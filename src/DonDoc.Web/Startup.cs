@@ -1,0 +1,27 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Infrastructure;
+using DonDoc.Web.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web;
+
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await Database.MigrateAsync(db);
+        var demo = false;
+        if (app.Configuration.GetValue("DonDoc:DemoData", true) && !await db.Units.AnyAsync())
+        {
+            app.Logger.LogInformation("Cơ sở dữ liệu trống: nạp dữ liệu mẫu.");
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            demo = true;
+        }
+        await AccountSeed.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, Console.Out);
+        if (demo)
+            await AccountSeed.SeedDemoAccountsAsync(scope.ServiceProvider, app.Configuration, Console.Out);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+
+namespace DonDoc.Web.Tests.Data;
+
+/// <summary>
+/// The built executable's verbs as a shell runs them: help in Vietnamese, a wrong command line refused with
+/// exit code 2 before anything starts or is written, progress as plain lines when the output is a log.
+/// </summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dondoc-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Database => $"Data Source={Path.Combine(_dir, "data", "dondoc.db")}";
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("seed", "--scale", "town")]
+    [InlineData("seed")]
+    [InlineData("schema")]
+    [InlineData("token", "create")]
+    [InlineData("migrate", "--force")]
+    public async Task A_wrong_command_line_is_named_exits_2_and_writes_nothing(params string[] args)
+    {
+        var (exitCode, output, error) = await RunAsync(args);
+        Assert.True(exitCode == 2, $"exit {exitCode}: {output} {error}");
+        Assert.Contains("Cách dùng", error);
+        Assert.Matches("[ăâđêôơưạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]", error);
+        if (args is ["frobnicate"])
+            Assert.Contains("“frobnicate”", error);
+        Assert.Empty(output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb_and_says_what_each_does()
+    {
+        var (exitCode, output, _) = await RunAsync("--help");
+        Assert.Equal(0, exitCode);
+        foreach (var verb in new[] { "migrate", "seed", "schema", "extract", "token", "verify-audit" })
+            Assert.Contains(verb, output);
+        Assert.Contains("Cập nhật cấu trúc cơ sở dữ liệu", output);
+        Assert.Contains("Mã thoát", output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+
+        (exitCode, output, _) = await RunAsync("seed", "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--scale", output);
+        Assert.Contains("national", output);
+        Assert.Contains("dữ liệu mẫu", output);
+        (exitCode, output, _) = await RunAsync("token", "create", "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("mã truy cập", output);
+    }
+
+    [Fact]
+    public async Task Migrate_then_a_scale_seed_into_a_log_writes_plain_progress_lines()
+    {
+        var (exitCode, output, error) = await RunAsync("migrate");
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Đã cập nhật", output);
+        Assert.True(File.Exists(Path.Combine(_dir, "data", "dondoc.db")));
+
+        (exitCode, _, error) = await RunAsync("seed", "--scale", "city", "--tasks", "300");
+        Assert.True(exitCode == 0, error);
+        Assert.DoesNotContain('\r', error);
+        Assert.Contains("100%", error);
+        Assert.Contains("Nhiệm vụ", error);
+
+        (exitCode, _, error) = await RunAsync("seed", "--demo");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("đã có dữ liệu", error);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["DONDOC_DB"] = Database;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Before the verbs were parsed, a word it did not know started the web server, which never exits.
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{string.Join(' ', args)} did not exit: {await output} {await error}");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+}
