@@ -1,5 +1,6 @@
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 
 namespace DonDoc.Web.Tests.Tasks;
@@ -312,7 +313,7 @@ public abstract class RefusalTests(TestApp app)
         {
             var task = await db.Tasks.FindAsync(id);
             task!.DueDate = DateOnly.MaxValue;
-            await db.SaveChangesAsync();
+            await new TaskLedger(new Clock(app.Clock)).SaveAsync(db, null);
         });
         var page = await _client.GetAsync($"/Tasks/Details/{id}");
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
