@@ -12,7 +12,12 @@ using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 
 if (args.Length > 0 && Verbs.IsVerb(args[0]))
-    return args[0] == "extract" ? ExtractVerb.Run(args, Console.Out, Console.Error) : await Verbs.RunAsync(args);
+    return args[0] switch
+    {
+        "extract" => ExtractVerb.Run(args, Console.Out, Console.Error),
+        "extract-tasks" => ExtractTasksVerb.Run(args, Console.Out, Console.Error),
+        _ => await Verbs.RunAsync(args),
+    };
 
 // A published build carries its wwwroot beside the program: serve it whatever the working directory
 // (which holds data/); a build run with `dotnet run` finds it in the project, the content root.

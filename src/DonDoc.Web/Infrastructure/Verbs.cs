@@ -10,7 +10,7 @@ namespace DonDoc.Web.Infrastructure;
 /// <summary>Command-line verbs of the same executable: run once and exit, no web host.</summary>
 public static class Verbs
 {
-    private static readonly string[] Names = ["migrate", "seed", "schema", "extract", "token", "verify-audit"];
+    private static readonly string[] Names = ["migrate", "seed", "schema", "extract", "extract-tasks", "token", "verify-audit"];
 
     public static bool IsVerb(string arg) => Names.Contains(arg);
 
@@ -109,6 +109,7 @@ public static class Verbs
                                                        nạp dữ liệu quy mô toàn Đảng / thành phố (đo hiệu năng)
                       DonDoc.Web schema sqlite|postgres  in câu lệnh tạo cơ sở dữ liệu
                       DonDoc.Web extract TỆP --json [--published yyyy-MM-dd]
+                      DonDoc.Web extract-tasks TỆP --json [--issued yyyy-MM-dd]
                       DonDoc.Web verify-audit          kiểm tra chuỗi mã băm của nhật ký thay đổi
                       DonDoc.Web token create TÊN_ĐĂNG_NHẬP
                                                        tạo mã truy cập API cho tài khoản và in ra mã đó
