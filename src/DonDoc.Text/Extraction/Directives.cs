@@ -48,7 +48,7 @@ internal static partial class Directives
         "thống nhất", "nhất trí", "đồng ý", "thông báo", "kết luận", "cảm ơn", "quản lý", "tham gia", "tiếp thu", "giải trình",
         "trả lời", "cử", "thẩm tra", "xác minh", "căn cứ", "bám sát", "thống kê", "đưa", "phân tích", "thông tin", "đề ra",
         "vận hành", "đầu tư", "hoàn tất", "khởi công", "giải ngân", "rà", "làm", "thanh tra", "điều tra", "tuyên dương",
-        "khen thưởng", "tăng", "giảm", "mở", "tạo", "theo", "kiểm soát", "tập hợp", "đăng ký", "xác định", "cụ thể hóa",
+        "khen thưởng", "tăng", "giảm", "mở", "theo", "kiểm soát", "tập hợp", "đăng ký", "xác định", "cụ thể hóa",
         "quy định", "hướng", "lấy", "công khai", "tiếp", "rà soát lại", "gắn", "là", "để", "nhằm", "họp", "nghe", "dự");
 
     // Verbs that are part of a name: "các tổ chức đảng", "các cơ quan tham mưu, giúp việc", "các đơn vị có liên quan".
@@ -255,5 +255,5 @@ internal static partial class Directives
         return parts.Length;
     }
 
-    public static string Trim(string s) => s.Trim().Trim(',', ';', ':', '.', '-', '–', ' ', '(', ')').Trim();
+    public static string Trim(string s) => s.Trim().Trim(',', ';', ':', '.', '-', '–', ' ', '(', ')', '/').Trim();
 }

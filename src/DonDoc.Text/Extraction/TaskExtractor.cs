@@ -78,11 +78,15 @@ public static partial class TaskExtractor
         public string? DueCell;
         public string? ResultCell;
 
+        public int FirstLength = -1;
+
         public void Append(string sentence)
         {
             if (Text.Length > 0)
                 Text.Append(' ');
             Text.Append(sentence);
+            if (FirstLength < 0)
+                FirstLength = Text.Length;
         }
     }
 
@@ -312,7 +316,7 @@ public static partial class TaskExtractor
             }
             var coordinators = d.Coordinators.Distinct().ToList();
             return new DraftTask(title, Directives.Trim(d.Lead!), coordinators, deadline.Due, deadline.Recurrence, deadline.Ongoing,
-                d.ResultCell is { Length: > 0 } r ? r : Result(d.Work, title), text);
+                d.ResultCell is { Length: > 0 } r ? r : Result(d.Work, title) ?? Result(text[d.FirstLength..], ""), text);
         }
 
         private static string Title(string work)
