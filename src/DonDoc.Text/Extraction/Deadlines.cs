@@ -62,6 +62,10 @@ internal static partial class Deadlines
             Offer(day.Index, day.Groups["quarter"].Success ? NextInQuarterEnd(n, from) : NextDayOfMonth(n, from));
         }
 
+        // "hằng tháng báo cáo … trước ngày 5": the day of each month.
+        if (recurrence == "monthly" && issued is { } month && BareDay().Match(text) is { Success: true } bare && CueBefore(text, bare.Index) is not null)
+            Offer(bare.Index, NextDayOfMonth(int.Parse(bare.Groups["d"].ValueSpan, CultureInfo.InvariantCulture), month));
+
         foreach (Match m in Period().Matches(text))
         {
             if (m.Index > bestAt)
@@ -165,6 +169,9 @@ internal static partial class Deadlines
     // "ngày 10 hằng tháng", "ngày 20 của tháng cuối quý".
     [GeneratedRegex(@"(?<![\p{L}])ngày\s+(?<d>\d{1,2})\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+tháng|(?<quarter>tháng\s+cuối\s+(?:mỗi\s+|của\s+)?quý))", RegexOptions.IgnoreCase)]
     private static partial Regex DayOfPeriod();
+
+    [GeneratedRegex(@"(?<![\p{L}])ngày\s+(?<d>[1-9]|[12]\d|3[01])(?!\d|\s*[/.\-]\s*\d|\s+tháng)", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDay();
 
     [GeneratedRegex(
         @"(?<![\p{L}\d])(?:quý\s+(?<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm)\s*(?<y>\d{4}))?" +
