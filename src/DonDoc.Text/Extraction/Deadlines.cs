@@ -73,7 +73,7 @@ internal static partial class Deadlines
             var cue = CueBefore(text, m.Index);
             if (!cell && cue is null)
                 continue;
-            var before = cue is not null && cue.StartsWith("trước", StringComparison.OrdinalIgnoreCase);
+            var before = cue is not null && cue.EndsWith("trước", StringComparison.OrdinalIgnoreCase);
             Offer(m.Index, PeriodDate(m, issued, before));
         }
         return best;

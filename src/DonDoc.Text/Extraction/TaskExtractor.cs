@@ -236,7 +236,9 @@ public static partial class TaskExtractor
                     conditional = true;
                     return null;
                 }
-                return new Found(roles, WorkAfter(s, roles));
+                // "Tổ chức hội nghị …, giao Ban Dân vận Thành ủy chủ trì.": the work came first.
+                var after = WorkAfter(s, roles);
+                return new Found(roles, Directives.Trim(after).Length > 0 ? after : s[..words[i - 1].End]);
             }
             if (Conditional().IsMatch(s))
             {
