@@ -70,6 +70,14 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void A_clause_after_a_semicolon_naming_another_body_is_another_task()
+    {
+        var tasks = Tasks("Giao Ban Tuyên giáo Thành ủy hướng dẫn nội dung quán triệt; Ban Tổ chức Thành ủy theo dõi, tổng hợp kết quả, báo cáo Ban Thường vụ Thành ủy trong tháng 9/2024.");
+        Assert.Equal(["Ban Tuyên giáo Thành ủy", "Ban Tổ chức Thành ủy"], tasks.Select(t => t.Lead));
+        Assert.Equal([null, new DateOnly(2024, 9, 30)], tasks.Select(t => t.Due));
+    }
+
+    [Fact]
     public void The_issuer_gives_the_work_to_the_body_after_giao()
     {
         var t = One("Thường trực Thành ủy giao Văn phòng Thành ủy chuẩn bị hội nghị sơ kết.");

@@ -510,7 +510,24 @@ public static partial class TaskExtractor
             }
             if (start < content.Length && content[start..].Trim() is { Length: > 0 } last)
                 list.Add(last);
-            return list;
+            return list.SelectMany(Clauses).ToList();
+        }
+
+        // "Giao Ban Tuyên giáo …; Ban Tổ chức Thành ủy theo dõi …": a clause after ";" that names a body and its work is a directive of its own.
+        private static IEnumerable<string> Clauses(string sentence)
+        {
+            var start = 0;
+            for (var at = sentence.IndexOf("; ", StringComparison.Ordinal); at >= 0; at = sentence.IndexOf("; ", at + 2, StringComparison.Ordinal))
+            {
+                var clause = sentence[(at + 2)..];
+                var words = Directives.Words(clause);
+                if (words.Length == 0 || !char.IsUpper(clause[words[0].Start]) || Directives.LeadFirst(clause, words, 0) is not { } roles
+                    || Directives.Trim(WorkAfter(clause, roles)).Length == 0)
+                    continue;
+                yield return sentence[start..(at + 1)];
+                start = at + 2;
+            }
+            yield return sentence[start..];
         }
     }
 
