@@ -139,6 +139,30 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void Labels_in_one_sentence_separated_by_semicolons()
+    {
+        var t = One("1. Hoàn thiện thể chế. Xây dựng quy chế quản lý dữ liệu dùng chung. Cơ quan chủ trì: Sở Thông tin và Truyền thông; cơ quan phối hợp: Sở Tư pháp, Văn phòng UBND tỉnh; thời gian hoàn thành: Quý II/2025.");
+        Assert.Equal(("Sở Thông tin và Truyền thông", "Xây dựng quy chế quản lý dữ liệu dùng chung", new DateOnly(2025, 6, 30)), (t.Lead, t.Title, t.Due));
+        Assert.Equal(["Sở Tư pháp", "Văn phòng UBND tỉnh"], t.Coordinators);
+    }
+
+    [Fact]
+    public void Bodies_listed_inside_the_brackets_coordinate()
+    {
+        var t = One("- Nâng cấp Trung tâm dữ liệu tỉnh (Sở Thông tin và Truyền thông chủ trì, các sở, ngành phối hợp; thời gian: năm 2025).");
+        Assert.Equal(("Sở Thông tin và Truyền thông", new DateOnly(2025, 12, 31)), (t.Lead, t.Due));
+        Assert.Equal(["các sở, ngành"], t.Coordinators);
+    }
+
+    [Fact]
+    public void A_header_flattened_from_its_table_gives_no_task()
+    {
+        var e = TaskExtractor.Extract("UỶ BAN NHÂN DÂN                 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH LÂM                    Độc lập - Tự do - Hạnh phúc\nSố: 88/KH-UBND                  Bình Lâm, ngày 10 tháng 02 năm 2025\n\nKẾ HOẠCH\n\n1. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.");
+        Assert.Equal((new DateOnly(2025, 2, 10), "88/KH-UBND"), (e.Document.Date, e.Document.Symbol));
+        Assert.Equal("Sở Tài chính", Assert.Single(e.Tasks).Lead);
+    }
+
+    [Fact]
     public void A_heading_naming_a_body_leads_the_items_under_it()
     {
         var tasks = Tasks("1. Văn phòng Thành ủy:\n- Chủ trì, phối hợp với Ban Tổ chức Thành ủy hướng dẫn triển khai phần mềm.\n- Tổng hợp kết quả, báo cáo Ban Thường vụ Thành ủy.\n2. Ban Tuyên giáo Thành ủy:\n- Tuyên truyền về chuyển đổi số.");

@@ -106,7 +106,7 @@ public static partial class TaskExtractor
         public List<DraftTask> Read()
         {
             var recipients = false;
-            for (var i = 0; i < lines.Length; i++)
+            for (var i = HeaderEnd(); i < lines.Length; i++)
             {
                 var line = lines[i];
                 if (line.Length == 0)
@@ -120,7 +120,7 @@ public static partial class TaskExtractor
                 }
                 var (rank, content) = Marker(line);
                 // A paragraph wrapped over several lines.
-                while (i + 1 < lines.Length && lines[i + 1].Length > 0 && Marker(lines[i + 1]).Rank == Unmarked
+                while (i + 1 < lines.Length && lines[i + 1].Length > 0 && Marker(lines[i + 1]).Rank == Unmarked && content.Length >= WrappedLine
                        && !EndsSentence(content) && !Label().IsMatch(lines[i + 1]) && TableHeader(raw[i + 1]) is null)
                     content += " " + lines[++i];
 
@@ -132,9 +132,9 @@ public static partial class TaskExtractor
                     recipients = true;
                     continue;
                 }
-                if (Label().Match(content) is { Success: true } label)
+                if (Label().IsMatch(content))
                 {
-                    Fill(_pending ?? _current, label, content);
+                    FillAll(content);
                     continue;
                 }
 
@@ -157,6 +157,21 @@ public static partial class TaskExtractor
             return _drafts.Where(d => d.Lead is not null).Select(Finish).Where(t => t is not null).Select(t => t!).ToList();
         }
 
+        // Hard-wrapped paragraphs have long lines; short ones without a full stop are the header's and the headings'.
+        private const int WrappedLine = 50;
+
+        // The body starts after the number, the place and date and the type name, where the header has them.
+        private int HeaderEnd()
+        {
+            var end = 0;
+            for (var i = 0; i < Math.Min(lines.Length, HeaderLines); i++)
+            {
+                if (OwnSymbol().IsMatch(lines[i]) || (PlaceDate().IsMatch(lines[i]) && lines[i].Length < 120) || TypeLine().IsMatch(lines[i]))
+                    end = i + 1;
+            }
+            return end;
+        }
+
         private void ReadParagraph(int rank, string content)
         {
             _pending = _current = null;
@@ -167,9 +182,9 @@ public static partial class TaskExtractor
                 var s = sentences[k];
                 if (NotADirective().IsMatch(s) || (s.EndsWith(':') && s.Contains("như sau", StringComparison.OrdinalIgnoreCase)))
                     continue;
-                if (Label().Match(s) is { Success: true } label)
+                if (Label().IsMatch(s))
                 {
-                    Fill(_pending ?? _current, label, s);
+                    FillAll(s);
                     continue;
                 }
                 var words = Directives.Words(s);
@@ -197,7 +212,7 @@ public static partial class TaskExtractor
                     Add(inherited.Lead, [.. inherited.Coordinators, .. coordinators], s[workStart..], s);
                     continue;
                 }
-                if (k == 0)
+                if (k == 0 || !Attached().IsMatch(s))
                 {
                     _pending = new Draft { Work = s };
                     _pending.Append(s);
@@ -225,11 +240,16 @@ public static partial class TaskExtractor
             conditional = false;
             if (Directives.LeadFirst(s, words, 0) is { } first)
                 return new Found(first, WorkAfter(s, first));
+            foreach (Match m in Bracket().Matches(s))
+            {
+                if (Directives.Named(m.Groups["in"].Value.Split(';')[0]) is { } named)
+                    return new Found(named, s[..m.Index]);
+            }
             // A sentence opened by a body that gives no work ("Thường trực Thành ủy ghi nhận …") is an assessment.
             var opensWithBody = Directives.IsHead(s, words, Directives.SkipPrefixes(s, words, 0) is var h && h < words.Length ? h : 0);
             for (var i = 1; !opensWithBody && i < Math.Min(words.Length, 40); i++)
             {
-                if (!Directives.Separator(s, words, i - 1, i).Contains(',') || Directives.LeadFirst(s, words, i) is not { } roles)
+                if (!Directives.Separator(s, words, i - 1, i).Contains(',') || InBrackets(s, words[i].Start) || Directives.LeadFirst(s, words, i) is not { } roles)
                     continue;
                 if (Conditional().IsMatch(s.AsSpan(0, words[i].Start)))
                 {
@@ -244,11 +264,6 @@ public static partial class TaskExtractor
             {
                 conditional = true;
                 return null;
-            }
-            foreach (Match m in Bracket().Matches(s))
-            {
-                if (Directives.Named(m.Groups["in"].Value.Split(';')[0]) is { } named)
-                    return new Found(named, s[..m.Index]);
             }
             for (var i = 1; i < words.Length; i++)
             {
@@ -274,8 +289,20 @@ public static partial class TaskExtractor
             return null;
         }
 
+        private static bool InBrackets(string s, int at) => s.LastIndexOf('(', at) > s.LastIndexOf(')', at);
+
         private static string WorkAfter(string s, Directives.Roles roles) =>
             roles.WorkStart < s.Length ? s[roles.WorkStart..] : "";
+
+        // "Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian hoàn thành: Quý II/2025."
+        private void FillAll(string labels)
+        {
+            foreach (var part in labels.Split("; "))
+            {
+                if (Label().Match(part) is { Success: true } label)
+                    Fill(_pending ?? _current, label, part);
+            }
+        }
 
         private void Fill(Draft? draft, Match label, string line)
         {
