@@ -253,6 +253,7 @@ public class TaskExtractorTests
     [InlineData("2. Phấn đấu hằng năm kết nạp đảng viên mới đạt từ 3% trở lên.")]
     [InlineData("Đến nay, 18/20 đảng bộ trực thuộc đã thành lập tiểu ban văn kiện.")]
     [InlineData("Ban Tổ chức Thành ủy đã hoàn thành hướng dẫn nhân sự đại hội.")]
+    [InlineData("Ngày 08/5/2024, Thường trực Huyện ủy làm việc với Ban Thường vụ Đảng ủy xã Đông Hòa.")]
     public void Assessments_targets_calls_on_everyone_and_closings_are_no_tasks(string text) =>
         Assert.Empty(Tasks(text));
 

@@ -61,9 +61,6 @@ internal static partial class Directives
         "đã", "đang", "vừa", "còn", "chưa", "được", "ghi nhận", "biểu dương", "hoan nghênh", "thống nhất", "nhất trí",
         "đồng ý", "thông báo", "kết luận", "cảm ơn", "là", "có", "tuyên dương", "đánh giá cao", "họp", "nghe", "dự");
 
-    [GeneratedRegex(@"[\p{L}\d]+(?:[-/.][\p{L}\d]+)*")]
-    private static partial Regex Word();
-
     // Calls on everyone: "các cấp, các ngành", "cán bộ, đảng viên", "toàn Đảng bộ".
     [GeneratedRegex(@"^(?:các cấp(?!\s+ủy)|các ngành|các cấp, các ngành|cán bộ|đảng viên|toàn\s|mỗi\s|từng\s|cả hệ thống|các cấp ủy, chính quyền|hệ thống chính trị)", RegexOptions.IgnoreCase)]
     private static partial Regex Everyone();
@@ -71,13 +68,25 @@ internal static partial class Directives
     [GeneratedRegex(@"^(?:với|cùng(?:\s+với)?|chặt chẽ(?:\s+với)?)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex CoordinationLead();
 
+    /// <summary>Runs of letters and digits, joined by an inner "-", "/" or "." ("28-CT/TW", "đ/c", "1.200").</summary>
     public static Token[] Words(string text)
     {
-        var matches = Word().Matches(text);
-        var words = new Token[matches.Count];
-        for (var i = 0; i < words.Length; i++)
-            words[i] = new Token(matches[i].Index, matches[i].Length);
-        return words;
+        var words = new List<Token>(text.Length / 5);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i])
+                   || (text[i] is '-' or '/' or '.' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
+                i++;
+            words.Add(new Token(start, i - start));
+        }
+        return [.. words];
     }
 
     /// <summary>A lead named at <paramref name="from"/> (after "Giao", "Đề nghị" …), then its roles; null if no body is named there.</summary>
@@ -244,15 +253,14 @@ internal static partial class Directives
 
     private static int Is(string text, Token[] words, int i, string phrase)
     {
-        var parts = phrase.Split(' ');
-        if (i + parts.Length > words.Length)
-            return 0;
-        for (var k = 0; k < parts.Length; k++)
+        var n = 0;
+        foreach (var part in phrase.AsSpan().Split(' '))
         {
-            if (!words[i + k].In(text).Equals(parts[k], StringComparison.OrdinalIgnoreCase))
+            if (i + n >= words.Length || !words[i + n].In(text).Equals(phrase.AsSpan()[part], StringComparison.OrdinalIgnoreCase))
                 return 0;
+            n++;
         }
-        return parts.Length;
+        return n;
     }
 
     public static string Trim(string s) => s.Trim().Trim(',', ';', ':', '.', '-', '–', ' ', '(', ')', '/').Trim();

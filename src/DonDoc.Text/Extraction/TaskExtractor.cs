@@ -120,8 +120,8 @@ public static partial class TaskExtractor
                 }
                 var (rank, content) = Marker(line);
                 // A paragraph wrapped over several lines.
-                while (i + 1 < lines.Length && lines[i + 1].Length > 0 && Marker(lines[i + 1]).Rank == Unmarked && content.Length >= WrappedLine
-                       && !EndsSentence(content) && !Label().IsMatch(lines[i + 1]) && TableHeader(raw[i + 1]) is null)
+                while (content.Length >= WrappedLine && !EndsSentence(content) && i + 1 < lines.Length && lines[i + 1].Length > 0
+                       && Marker(lines[i + 1]).Rank == Unmarked && !Label().IsMatch(lines[i + 1]) && TableHeader(raw[i + 1]) is null)
                     content += " " + lines[++i];
 
                 if (recipients && (rank != Unmarked || content.EndsWith(';') || content.EndsWith(',')))
@@ -251,6 +251,8 @@ public static partial class TaskExtractor
             {
                 if (!Directives.Separator(s, words, i - 1, i).Contains(',') || InBrackets(s, words[i].Start) || Directives.LeadFirst(s, words, i) is not { } roles)
                     continue;
+                if (Narration().IsMatch(s))
+                    return null;
                 if (Conditional().IsMatch(s.AsSpan(0, words[i].Start)))
                 {
                     conditional = true;
@@ -371,7 +373,7 @@ public static partial class TaskExtractor
 
         private static Table? TableHeader(string line)
         {
-            var mode = line.Contains('\t') ? '\t' : line.Count(c => c == '|') >= 2 ? '|' : ' ';
+            var mode = line.Contains('\t') ? '\t' : line.AsSpan().Count('|') >= 2 ? '|' : ' ';
             if (mode == ' ' && !line.Contains("  ", StringComparison.Ordinal))
                 return null;
             var cells = Cells(line, mode);
@@ -582,6 +584,10 @@ public static partial class TaskExtractor
     // A sentence that adds to the task before it: its report, deadline or product.
     [GeneratedRegex(@"^(?:kết quả|báo cáo|hoàn thành|thời gian|thời hạn|chậm nhất|trước ngày|định kỳ|hằng|hàng|sản phẩm|xong|trình)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex Attached();
+
+    // "Ngày 08/5/2024, Thường trực Huyện ủy làm việc với …": the meeting told, not work given.
+    [GeneratedRegex(@"^(?:Ngày|Sáng|Chiều|Tối)\s+(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}")]
+    private static partial Regex Narration();
 
     [GeneratedRegex(@"\((?<in>[^()]{3,300})\)")]
     private static partial Regex Bracket();
