@@ -85,6 +85,12 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void A_body_that_issues_a_paper_gives_work()
+    {
+        Assert.Equal("Sở Y tế", One("Sở Y tế có văn bản hướng dẫn các địa phương phun hóa chất diệt muỗi.").Lead);
+    }
+
+    [Fact]
     public void Several_bodies_as_lead_make_one_task()
     {
         var t = One("Giao Sở Nội vụ, Sở Tài chính tham mưu phương án sắp xếp đơn vị sự nghiệp.");
@@ -210,6 +216,13 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void A_time_column_named_thuc_hien_is_the_deadline_not_the_lead()
+    {
+        var t = One("STT\tNội dung\tCơ quan thực hiện\tThời gian thực hiện\n1\tTổng kết Nghị quyết\tBan Tuyên giáo Thành ủy\tQuý IV/2024");
+        Assert.Equal(("Ban Tuyên giáo Thành ủy", new DateOnly(2024, 12, 31)), (t.Lead, t.Due));
+    }
+
+    [Fact]
     public void A_lead_cell_merged_over_rows_is_printed_once()
     {
         var tasks = Tasks("STT\tNội dung\tCơ quan chủ trì\tThời gian\n1\tRà soát quy hoạch\tBan Tổ chức Thành ủy\tQuý II/2024\n2\tBổ sung quy hoạch\t\tQuý III/2024");
@@ -253,6 +266,7 @@ public class TaskExtractorTests
     [InlineData("2. Phấn đấu hằng năm kết nạp đảng viên mới đạt từ 3% trở lên.")]
     [InlineData("Đến nay, 18/20 đảng bộ trực thuộc đã thành lập tiểu ban văn kiện.")]
     [InlineData("Ban Tổ chức Thành ủy đã hoàn thành hướng dẫn nhân sự đại hội.")]
+    [InlineData("Thường trực Thành ủy sẽ nghe báo cáo kết quả vào tháng 12/2024.")]
     [InlineData("Ngày 08/5/2024, Thường trực Huyện ủy làm việc với Ban Thường vụ Đảng ủy xã Đông Hòa.")]
     public void Assessments_targets_calls_on_everyone_and_closings_are_no_tasks(string text) =>
         Assert.Empty(Tasks(text));

@@ -59,7 +59,7 @@ internal static partial class Directives
     // An issuer's own assessment or a past fact, not work given.
     private static readonly PhraseSet NotWork = new(
         "đã", "đang", "vừa", "còn", "chưa", "được", "ghi nhận", "biểu dương", "hoan nghênh", "thống nhất", "nhất trí",
-        "đồng ý", "thông báo", "kết luận", "cảm ơn", "là", "có", "tuyên dương", "đánh giá cao", "họp", "nghe", "dự");
+        "đồng ý", "thông báo", "kết luận", "cảm ơn", "là", "có ý kiến", "tuyên dương", "đánh giá cao", "họp", "nghe", "dự", "sẽ");
 
     // Calls on everyone: "các cấp, các ngành", "cán bộ, đảng viên", "toàn Đảng bộ".
     [GeneratedRegex(@"^(?:các cấp(?!\s+ủy)|các ngành|các cấp, các ngành|cán bộ|đảng viên|toàn\s|mỗi\s|từng\s|cả hệ thống|các cấp ủy, chính quyền|hệ thống chính trị)", RegexOptions.IgnoreCase)]
@@ -105,7 +105,7 @@ internal static partial class Directives
         if (Everyone().IsMatch(lead))
             return null;
         var colon = end < words.Length && Separator(text, words, end - 1, end).Contains(':');
-        if (end < words.Length && !colon && NotWork.MatchLength(text, words, end) > 0 && IsLower(text, words[end]) && Is(text, words, end, "có trách nhiệm") == 0)
+        if (end < words.Length && !colon && NotWork.MatchLength(text, words, end) > 0 && IsLower(text, words[end]))
             return null;
         var (coordinators, work) = RolesAfter(text, words, end);
         return new Roles(lead, coordinators, words[i].Start, work, colon);

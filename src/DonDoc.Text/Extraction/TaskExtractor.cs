@@ -387,8 +387,9 @@ public static partial class TaskExtractor
         {
             "stt" or "tt" or "so tt" or "so thu tu" => Role.Number,
             _ when folded.Contains("phoi hop") => Role.Coordinators,
-            _ when folded.Contains("chu tri") || folded.Contains("thuc hien") || folded.Contains("trach nhiem") || folded.StartsWith("co quan") || folded.StartsWith("don vi") => Role.Lead,
+            // "Thời gian thực hiện" is a deadline, "Cơ quan thực hiện" a lead.
             _ when folded.Contains("thoi gian") || folded.Contains("thoi han") || folded.Contains("tien do") || folded.Contains("hoan thanh") => Role.Due,
+            _ when folded.Contains("chu tri") || folded.Contains("thuc hien") || folded.Contains("trach nhiem") || folded.StartsWith("co quan") || folded.StartsWith("don vi") => Role.Lead,
             _ when folded.Contains("san pham") || folded.Contains("ket qua") || folded.Contains("hinh thuc") => Role.Result,
             _ when folded.Contains("noi dung") || folded.Contains("nhiem vu") || folded.Contains("cong viec") || folded.StartsWith("ten ") => Role.Content,
             _ => Role.Other,
