@@ -145,6 +145,13 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void A_trach_nhiem_line_names_the_lead_of_the_item_above()
+    {
+        var t = One("4. Tuyên truyền sâu rộng về kinh tế tập thể trên báo chí.\nTrách nhiệm: Ban Tuyên giáo Tỉnh ủy, Báo Lâm Hòa.");
+        Assert.Equal(("Ban Tuyên giáo Tỉnh ủy, Báo Lâm Hòa", "Tuyên truyền sâu rộng về kinh tế tập thể trên báo chí"), (t.Lead, t.Title));
+    }
+
+    [Fact]
     public void Labels_in_one_sentence_separated_by_semicolons()
     {
         var t = One("1. Hoàn thiện thể chế. Xây dựng quy chế quản lý dữ liệu dùng chung. Cơ quan chủ trì: Sở Thông tin và Truyền thông; cơ quan phối hợp: Sở Tư pháp, Văn phòng UBND tỉnh; thời gian hoàn thành: Quý II/2025.");

@@ -572,7 +572,7 @@ public static partial class TaskExtractor
     private static partial Regex Stop();
 
     // "Cơ quan chủ trì: …", "Phối hợp: …", "Thời gian hoàn thành: …", "Sản phẩm: …" on a line or in a sentence of their own.
-    [GeneratedRegex(@"^(?:[-–+•]\s*)?(?<name>(?:(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+)?(?:chủ trì|thực hiện|phối hợp|chịu trách nhiệm)(?:\s+thực hiện)?|trách nhiệm thực hiện|thời gian[\p{L} ]{0,20}|thời hạn[\p{L} ]{0,12}|tiến độ[\p{L} ]{0,12}|sản phẩm[\p{L} ]{0,12}|kết quả[\p{L} ]{0,12})\s*:\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[-–+•]\s*)?(?<name>(?:(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+)?(?:chủ trì|thực hiện|phối hợp|chịu trách nhiệm)(?:\s+thực hiện)?|trách nhiệm(?:\s+(?:thực hiện|chủ trì))?|thời gian[\p{L} ]{0,20}|thời hạn[\p{L} ]{0,12}|tiến độ[\p{L} ]{0,12}|sản phẩm[\p{L} ]{0,12}|kết quả[\p{L} ]{0,12})\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
 
     // Closings ("… biết, thực hiện"), work given earlier, and the preamble's "như sau".
