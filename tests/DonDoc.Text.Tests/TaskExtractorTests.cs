@@ -137,6 +137,21 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void The_lead_in_the_next_sentence_with_no_work_of_its_own()
+    {
+        var t = One("3. Xây dựng đề án phát triển văn hóa đọc, hoàn thành trong quý III/2024. Giao Ban Tuyên giáo Thành ủy chủ trì, phối hợp với Thư viện tỉnh thực hiện.");
+        Assert.Equal(("Ban Tuyên giáo Thành ủy", "Xây dựng đề án phát triển văn hóa đọc", new DateOnly(2024, 9, 30)), (t.Lead, t.Title, t.Due));
+        Assert.Equal(["Thư viện tỉnh"], t.Coordinators);
+    }
+
+    [Fact]
+    public void The_lead_after_do_at_the_end()
+    {
+        var t = One("- Tổ chức hội thảo khoa học về Chủ tịch Hồ Chí Minh, do Ban Tuyên giáo Thành ủy chủ trì.");
+        Assert.Equal(("Ban Tuyên giáo Thành ủy", "Tổ chức hội thảo khoa học về Chủ tịch Hồ Chí Minh"), (t.Lead, t.Title));
+    }
+
+    [Fact]
     public void Labelled_lines_give_lead_coordinators_and_deadline()
     {
         var t = One("c) Rà soát quy hoạch cán bộ các cấp.\n- Cơ quan chủ trì: Ban Tổ chức Tỉnh ủy.\n- Cơ quan phối hợp: Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy.\n- Thời gian hoàn thành: tháng 12/2024.");
@@ -227,6 +242,14 @@ public class TaskExtractorTests
     {
         var t = One("STT\tNội dung\tCơ quan thực hiện\tThời gian thực hiện\n1\tTổng kết Nghị quyết\tBan Tuyên giáo Thành ủy\tQuý IV/2024");
         Assert.Equal(("Ban Tuyên giáo Thành ủy", new DateOnly(2024, 12, 31)), (t.Lead, t.Due));
+    }
+
+    [Fact]
+    public void One_column_for_the_lead_marked_chu_tri_and_the_coordinators()
+    {
+        var t = One("| TT | Nội dung công việc | Cơ quan, đơn vị thực hiện | Thời gian |\n| 1. | Sơ kết Chỉ thị 05 | Ban Tuyên giáo Quận ủy (chủ trì); Văn phòng Quận ủy | Tháng 11/2024 |");
+        Assert.Equal(("Ban Tuyên giáo Quận ủy", new DateOnly(2024, 11, 30)), (t.Lead, t.Due));
+        Assert.Equal(["Văn phòng Quận ủy"], t.Coordinators);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static partial class Directives
         "Thanh tra", "Học viện", "Đại học", "Bệnh viện", "Tổng công ty", "Công ty", "Bảo hiểm", "Cảnh sát", "Bộ đội",
         "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Thủ trưởng", "Bí thư", "Phó Bí thư", "Trưởng", "Phó Trưởng",
         "Chánh", "Tổ công tác", "Tổ giúp việc", "Tiểu ban", "Cơ quan", "Khối", "Lực lượng", "Chi nhánh", "Nhà xuất bản",
-        "Tạp chí", "Quỹ", "Điện lực", "Bưu điện", "BCH", "BTV", "BCS", "BQL", "Các", "Cụm", "Đồn", "Hạt");
+        "Tạp chí", "Quỹ", "Điện lực", "Bưu điện", "Thư viện", "Bảo tàng", "Nhà văn hóa", "Kho lưu trữ", "BCH", "BTV", "BCS", "BQL", "Các", "Cụm", "Đồn", "Hạt");
 
     private static readonly PhraseSet LowerHeads = new(
         "các", "cấp ủy", "đảng ủy", "ủy ban", "chi bộ", "đảng bộ", "huyện ủy", "quận ủy", "thị ủy", "thành ủy", "tỉnh ủy",
@@ -171,7 +171,7 @@ internal static partial class Directives
         return rest.Length == 0 || DeadlineOnly().IsMatch(rest) ? roles : null;
     }
 
-    [GeneratedRegex(@"^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*|(?:giao\s+))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện)\s*:\s*|(?:giao(?:\s+cho)?|do)\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex LabelWord();
 
     [GeneratedRegex(@"^(?:thực hiện|hoàn thành|thời gian|thời hạn|trong|trước|chậm nhất|xong|quý|tháng|năm|định kỳ|hằng|hàng|thường xuyên)(?![\p{L}])", RegexOptions.IgnoreCase)]

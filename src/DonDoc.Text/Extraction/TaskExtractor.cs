@@ -196,6 +196,14 @@ public static partial class TaskExtractor
                 if (found is { } f)
                 {
                     var work = Directives.Trim(f.Work);
+                    // "Xây dựng đề án … . Giao Ban Tổ chức Thành ủy chủ trì thực hiện.": the lead of the work just read.
+                    if (_pending is { Lead: null } previous && k > 0 && !s.EndsWith(':') && (work.Length == 0 || Generic().IsMatch(Title(work))))
+                    {
+                        previous.Lead = f.Roles.Lead;
+                        previous.Coordinators.AddRange(f.Roles.Coordinators);
+                        previous.Append(s);
+                        continue;
+                    }
                     if (s.EndsWith(':') || work.Length == 0)
                     {
                         // "Đề nghị Ban cán sự đảng UBND thành phố chỉ đạo:" or "1. Ban Tuyên giáo Tỉnh ủy": the items below are its work.
@@ -481,7 +489,13 @@ public static partial class TaskExtractor
                 if (leadCell.Length == 0)
                     return inheritedLead;
                 var draft = new Draft { Work = content, DueCell = due.Length > 0 ? due : null, ResultCell = Value(table, values, Role.Result) };
-                if (Directives.Named(leadCell) is { } roles)
+                // "Ban Tuyên giáo Quận ủy (chủ trì); Văn phòng Quận ủy": one column for both roles.
+                if (MarkedLead().Match(leadCell) is { Success: true } marked)
+                {
+                    draft.Lead = Directives.Trim(marked.Groups["lead"].Value);
+                    draft.Coordinators.AddRange(Directives.Split(PhoiHop().Replace(marked.Groups["rest"].Value, "")));
+                }
+                else if (Directives.Named(leadCell) is { } roles)
                 {
                     draft.Lead = roles.Lead;
                     draft.Coordinators.AddRange(roles.Coordinators);
@@ -619,6 +633,12 @@ public static partial class TaskExtractor
 
     [GeneratedRegex(@"^(?:[IVX]{1,4}|[a-zđ])\.?$")]
     private static partial Regex RomanOrLetter();
+
+    [GeneratedRegex(@"^(?<lead>.+?)\s*\(\s*chủ trì\s*\)\s*[;,]?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkedLead();
+
+    [GeneratedRegex(@"\(?\s*phối hợp\s*\)?", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoiHop();
 
     [GeneratedRegex(@"\(?\s*chủ trì\s*\)?", RegexOptions.IgnoreCase)]
     private static partial Regex ChuTri();
