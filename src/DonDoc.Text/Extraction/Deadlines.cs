@@ -56,9 +56,9 @@ internal static partial class Deadlines
             Offer(m.Index, written.ToDate() ?? (issued is { } d ? OnOrAfter(written.Day, written.Month, d) : null));
         }
 
-        if (DayOfPeriod().Match(text) is { Success: true } day && issued is { } from)
+        if (DayOfPeriod().Match(text) is { Success: true } day && issued is { } from
+            && int.Parse(day.Groups["d"].ValueSpan, CultureInfo.InvariantCulture) is >= 1 and <= 31 and var n)
         {
-            var n = int.Parse(day.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
             Offer(day.Index, day.Groups["quarter"].Success ? NextInQuarterEnd(n, from) : NextDayOfMonth(n, from));
         }
 
