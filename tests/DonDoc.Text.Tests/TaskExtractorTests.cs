@@ -91,6 +91,14 @@ public class TaskExtractorTests
     }
 
     [Fact]
+    public void An_aside_in_brackets_after_the_lead()
+    {
+        var t = One("Ban Tổ chức Thành ủy (cơ quan thường trực Tiểu ban Nhân sự) chủ trì, phối hợp với Văn phòng Thành ủy chuẩn bị phương án nhân sự.");
+        Assert.Equal(("Ban Tổ chức Thành ủy", "chuẩn bị phương án nhân sự"), (t.Lead, t.Title));
+        Assert.Equal(["Văn phòng Thành ủy"], t.Coordinators);
+    }
+
+    [Fact]
     public void Several_bodies_as_lead_make_one_task()
     {
         var t = One("Giao Sở Nội vụ, Sở Tài chính tham mưu phương án sắp xếp đơn vị sự nghiệp.");

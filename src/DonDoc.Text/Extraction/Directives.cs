@@ -107,7 +107,14 @@ internal static partial class Directives
         var colon = end < words.Length && Separator(text, words, end - 1, end).Contains(':');
         if (end < words.Length && !colon && NotWork.MatchLength(text, words, end) > 0 && IsLower(text, words[end]))
             return null;
-        var (coordinators, work) = RolesAfter(text, words, end);
+        // "Ban Tổ chức Thành ủy (cơ quan thường trực) chủ trì …": an aside after the name.
+        var rolesFrom = end;
+        if (end < words.Length && Separator(text, words, end - 1, end).Contains('(') && text.IndexOf(')', words[end].Start) is >= 0 and var close)
+        {
+            while (rolesFrom < words.Length && words[rolesFrom].Start < close)
+                rolesFrom++;
+        }
+        var (coordinators, work) = RolesAfter(text, words, rolesFrom);
         return new Roles(lead, coordinators, words[i].Start, work, colon);
     }
 
