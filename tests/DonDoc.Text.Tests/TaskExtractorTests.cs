@@ -98,6 +98,13 @@ public class TaskExtractorTests
         Assert.Equal(["Văn phòng Thành ủy"], t.Coordinators);
     }
 
+    [Theory]
+    [InlineData("Giao Ban Tuyên giáo Thành ủy định hướng công tác thông tin, tuyên truyền.", "định hướng công tác thông tin, tuyên truyền")]
+    [InlineData("Sở Tư pháp thẩm định dự thảo quy chế.", "thẩm định dự thảo quy chế")]
+    [InlineData("Sở Giáo dục và Đào tạo phê duyệt kế hoạch tuyển sinh.", "phê duyệt kế hoạch tuyển sinh")]
+    public void The_lead_ends_at_the_first_verb_of_the_work(string text, string title) =>
+        Assert.Equal(title, One(text).Title);
+
     [Fact]
     public void Several_bodies_as_lead_make_one_task()
     {

@@ -49,7 +49,8 @@ internal static partial class Directives
         "trả lời", "cử", "thẩm tra", "xác minh", "căn cứ", "bám sát", "thống kê", "đưa", "phân tích", "thông tin", "đề ra",
         "vận hành", "đầu tư", "hoàn tất", "khởi công", "giải ngân", "rà", "làm", "thanh tra", "điều tra", "tuyên dương",
         "khen thưởng", "tăng", "giảm", "mở", "theo", "kiểm soát", "tập hợp", "đăng ký", "xác định", "cụ thể hóa",
-        "quy định", "hướng", "lấy", "công khai", "tiếp", "rà soát lại", "gắn", "là", "để", "nhằm", "họp", "nghe", "dự");
+        "quy định", "định hướng", "phê duyệt", "thông qua", "nâng cấp", "mở rộng", "ứng dụng", "số hóa", "kêu gọi", "động viên",
+        "thăm", "lưu ý", "giúp", "chuẩn hóa", "phát triển", "lấy", "công khai", "tiếp", "rà soát lại", "gắn", "là", "để", "nhằm", "họp", "nghe", "dự");
 
     // Verbs that are part of a name: "các tổ chức đảng", "các cơ quan tham mưu, giúp việc", "các đơn vị có liên quan".
     private static readonly PhraseSet NotVerbs = new(
