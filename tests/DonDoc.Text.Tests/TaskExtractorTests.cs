@@ -214,6 +214,16 @@ public class TaskExtractorTests
         Assert.Equal("hướng dẫn triển khai phần mềm", tasks[0].Title);
     }
 
+    [Theory]
+    [InlineData("1. Đối với Ban Tuyên giáo Tỉnh ủy:")]
+    [InlineData("1. Trách nhiệm của Ban Tuyên giáo Tỉnh ủy")]
+    [InlineData("1. Ban Tuyên giáo Tỉnh ủy có trách nhiệm:")]
+    public void Headings_that_name_a_body_in_other_words(string heading)
+    {
+        var t = One(heading + "\n- Hướng dẫn học tập, quán triệt Nghị quyết.");
+        Assert.Equal(("Ban Tuyên giáo Tỉnh ủy", "Hướng dẫn học tập, quán triệt Nghị quyết"), (t.Lead, t.Title));
+    }
+
     [Fact]
     public void A_directive_ending_in_a_colon_leads_the_items_under_it()
     {

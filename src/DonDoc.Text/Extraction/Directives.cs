@@ -29,7 +29,7 @@ internal static partial class Directives
         "ban cán sự", "đảng đoàn", "thường trực", "ban thường vụ", "sở", "chi ủy");
 
     // Dropped before a lead; "giao", "đề nghị", "yêu cầu" also turn an issuer's sentence to the body after them.
-    private static readonly PhraseSet Prefixes = new("giao", "giao cho", "đề nghị", "yêu cầu", "đồng chí", "đ/c");
+    private static readonly PhraseSet Prefixes = new("giao", "giao cho", "đề nghị", "yêu cầu", "đồng chí", "đ/c", "đối với", "trách nhiệm của", "nhiệm vụ của");
 
     // The first words of a work, where a lead's name ends. Lower case only: "Ban Tổ chức" is a name, "tổ chức" a verb.
     private static readonly PhraseSet Verbs = new(
