@@ -619,7 +619,8 @@ public static partial class TaskExtractor
     [GeneratedRegex(@"^(?:(?:triển khai|thực hiện|tổ chức|quan tâm|nghiêm túc|chỉ đạo|tốt|kịp thời|có hiệu quả|hiệu quả|các|nội dung|trên|nêu|này|và|,|\s)+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"(?:^|[,;]\s*|\s)(?<r>(?:báo cáo|trình|gửi)\s)", RegexOptions.IgnoreCase)]
+    // "…, báo cáo X", "định kỳ hằng quý báo cáo X", but not the "trình" of "toàn trình".
+    [GeneratedRegex(@"(?:^|[,;]\s*|(?<=(?:quý|tháng|năm|kỳ|và|để|thời|tuần|đó))\s)(?<r>(?:báo cáo|trình|gửi)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ReportVerb();
 
     [GeneratedRegex(@"[;.()]|\s(?:trước\s+(?:ngày|\d|quý|tháng)|chậm nhất|trong\s+(?:quý|tháng|năm|\d)|hoàn thành|định kỳ|hằng|hàng)(?![\p{L}])", RegexOptions.IgnoreCase)]
