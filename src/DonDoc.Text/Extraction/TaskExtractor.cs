@@ -620,7 +620,7 @@ public static partial class TaskExtractor
     private static partial Regex Generic();
 
     // "…, báo cáo X", "định kỳ hằng quý báo cáo X", but not the "trình" of "toàn trình".
-    [GeneratedRegex(@"(?:^|[,;]\s*|(?<=(?:quý|tháng|năm|kỳ|và|để|thời|tuần|đó|quả|xuyên|tục))\s)(?<r>(?:báo cáo|trình|gửi)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[,;]\s*|(?<=(?:quý|tháng|năm|kỳ|và|để|thời|tuần|đó|quả|xuyên|tục|\d))\s)(?<r>(?:báo cáo|trình|gửi)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ReportVerb();
 
     [GeneratedRegex(@"[;.()]|\s(?:trước\s+(?:ngày|\d|quý|tháng)|chậm nhất|trong\s+(?:quý|tháng|năm|\d)|hoàn thành|định kỳ|hằng|hàng)(?![\p{L}])", RegexOptions.IgnoreCase)]
