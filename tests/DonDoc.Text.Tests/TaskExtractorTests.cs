@@ -214,6 +214,14 @@ public class TaskExtractorTests
         Assert.Equal("hướng dẫn triển khai phần mềm", tasks[0].Title);
     }
 
+    [Fact]
+    public void Items_that_begin_with_bao_cao_or_ban_hanh_take_the_lead_above()
+    {
+        var tasks = Tasks("2. Đảng ủy các phường:\n+ Ban hành kế hoạch lấy ý kiến nhân dân về dự thảo văn kiện;\n+ Báo cáo kết quả về Văn phòng Quận ủy trước ngày 15/9/2024.");
+        Assert.Equal(["Đảng ủy các phường", "Đảng ủy các phường"], tasks.Select(t => t.Lead));
+        Assert.Equal(new DateOnly(2024, 9, 15), tasks[1].Due);
+    }
+
     [Theory]
     [InlineData("1. Đối với Ban Tuyên giáo Tỉnh ủy:")]
     [InlineData("1. Trách nhiệm của Ban Tuyên giáo Tỉnh ủy")]
@@ -323,6 +331,8 @@ public class TaskExtractorTests
     [InlineData("Ban Tổ chức Thành ủy đã hoàn thành hướng dẫn nhân sự đại hội.")]
     [InlineData("Thường trực Thành ủy sẽ nghe báo cáo kết quả vào tháng 12/2024.")]
     [InlineData("Ngày 08/5/2024, Thường trực Huyện ủy làm việc với Ban Thường vụ Đảng ủy xã Đông Hòa.")]
+    [InlineData("Các dự án trọng điểm phải hoàn thành trước ngày 30/6/2024.")]
+    [InlineData("Hội nghị yêu cầu nâng cao chất lượng sinh hoạt chi bộ.")]
     public void Assessments_targets_calls_on_everyone_and_closings_are_no_tasks(string text) =>
         Assert.Empty(Tasks(text));
 

@@ -217,8 +217,26 @@ internal static partial class Directives
 
     public static bool IsHead(string text, Token[] words, int i) => HeadLength(text, words, i) > 0;
 
-    private static int HeadLength(string text, Token[] words, int i) =>
-        char.IsUpper(text[words[i].Start]) ? Heads.MatchLength(text, words, i) : LowerHeads.MatchLength(text, words, i);
+    private static int HeadLength(string text, Token[] words, int i)
+    {
+        if (NotHeads.MatchLength(text, words, i) > 0)
+            return 0;
+        // "các" leads a class of bodies ("các sở, ngành", "các Ban đảng"), not any plural ("các dự án").
+        if (words[i].In(text).Equals("các", StringComparison.OrdinalIgnoreCase))
+            return i + 1 < words.Length && (char.IsUpper(text[words[i + 1].Start]) || Collective.MatchLength(text, words, i + 1) > 0) ? 1 : 0;
+        return char.IsUpper(text[words[i].Start]) ? Heads.MatchLength(text, words, i) : LowerHeads.MatchLength(text, words, i);
+    }
+
+    // Words that begin like a body's name but are none: "Báo cáo", "Hội nghị", "Ban hành", "Trường hợp".
+    private static readonly PhraseSet NotHeads = new(
+        "Báo cáo", "Hội nghị", "Hội thảo", "Trường hợp", "Ban hành", "Phòng chống", "Bộ máy", "Đoàn viên", "Hội viên", "Đoàn kết",
+        "Quỹ đất", "Cụm công nghiệp", "Khối lượng", "Lực lượng vũ trang");
+
+    private static readonly PhraseSet Collective = new(
+        "ban", "sở", "ngành", "cấp ủy", "đảng ủy", "đảng bộ", "chi bộ", "chi ủy", "cơ quan", "đơn vị", "địa phương", "huyện ủy",
+        "quận ủy", "thị ủy", "thành ủy", "tỉnh ủy", "tổ chức", "đoàn thể", "hội", "phòng", "xã", "phường", "thị trấn", "trường",
+        "doanh nghiệp", "đồng chí", "tổ", "ủy ban", "bộ", "cục", "trung tâm", "ban cán sự", "đảng đoàn", "cấp", "huyện", "quận",
+        "thị xã", "thành phố", "tỉnh", "hợp tác xã", "cơ sở", "lực lượng", "văn phòng", "báo", "đài", "cơ quan báo chí");
 
     public static int SkipPrefixes(string text, Token[] words, int i)
     {
