@@ -50,6 +50,8 @@ public static class Verbs
     private static string Vietnamese(ParseError problem, ParseResult parsed) =>
         problem.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)
             ? $"Thiếu lệnh{(parsed.CommandResult.Command is RootCommand ? "" : $" sau “{parsed.CommandResult.Command.Name}”")}."
+        : problem.SymbolResult is OptionResult option && problem.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
+            ? $"Thiếu giá trị sau {option.Option.Name}."
         : problem.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
             ? $"Thiếu {string.Join(", ", parsed.CommandResult.Command.Arguments.Select(a => a.Name))} sau “{parsed.CommandResult.Command.Name}”."
         : problem.Message;
@@ -77,7 +79,7 @@ public static class Verbs
         };
         seed.Validators.Add(r =>
         {
-            var (isDemo, scaleName, count) = (r.GetValue(demo), r.GetValue(scale), r.GetValue(tasks));
+            var (isDemo, scaleName, count) = (r.GetValue(demo), Given(r, scale), Given(r, tasks));
             if (isDemo == (scaleName is not null))
                 r.AddError("Lệnh seed cần đúng một trong hai: --demo hoặc --scale national|city.");
             else if (scaleName is not null && scaleName is not ("national" or "city"))
@@ -97,8 +99,8 @@ public static class Verbs
         };
         schema.Validators.Add(r =>
         {
-            if (r.GetValue(dialect) is not ("sqlite" or "postgres"))
-                r.AddError($"Loại cơ sở dữ liệu “{r.GetValue(dialect)}” không có; dùng “sqlite” hoặc “postgres”.");
+            if (Given(r, dialect) is { } name && name is not ("sqlite" or "postgres"))
+                r.AddError($"Loại cơ sở dữ liệu “{name}” không có; dùng “sqlite” hoặc “postgres”.");
         });
         schema.SetAction(result =>
         {
@@ -119,11 +121,28 @@ public static class Verbs
         {
             if (!r.GetValue(json))
                 r.AddError("Thiếu --json: lệnh extract hiện chỉ in kết quả dạng JSON.");
-            if (r.GetValue(published) is { } day && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (Given(r, published) is { } day && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 r.AddError($"Ngày đăng “{day}” không hợp lệ; hãy viết theo dạng yyyy-MM-dd (ví dụ: 2022-01-13).");
         });
         extract.SetAction(result => ExtractVerb.Run(result.GetValue(file)!,
             result.GetValue(published) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+
+        var conclusion = new Argument<string>("TỆP") { Description = "Kết luận, thông báo kết luận, kế hoạch hoặc công văn cần đọc: .txt, .html hoặc .docx." };
+        var issued = new Option<string>("--issued") { Description = "Ngày ban hành, khi phần đầu văn bản không ghi ngày.", HelpName = "yyyy-MM-dd" };
+        var extractTasks = new Command("extract-tasks", "Đọc một kết luận hoặc chỉ đạo thành các nhiệm vụ dự thảo (đơn vị chủ trì, phối hợp, thời hạn, kết quả) và in dạng JSON; không cần cơ sở dữ liệu.")
+        {
+            conclusion, json, issued,
+        };
+        extractTasks.Validators.Add(r =>
+        {
+            if (!r.GetValue(json))
+                r.AddError("Thiếu --json: lệnh extract-tasks hiện chỉ in kết quả dạng JSON.");
+            if (Given(r, issued) is { } day && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                r.AddError($"Ngày ban hành “{day}” không hợp lệ; hãy viết theo dạng yyyy-MM-dd (ví dụ: 2024-04-12).");
+        });
+        extractTasks.SetAction(result => ExtractTasksVerb.Run(result.GetValue(conclusion)!,
+            result.GetValue(issued) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
 
         var userName = new Argument<string>("TÊN_ĐĂNG_NHẬP") { Description = "Tài khoản nhận mã truy cập." };
@@ -141,10 +160,17 @@ public static class Verbs
         root.Add(seed);
         root.Add(schema);
         root.Add(extract);
+        root.Add(extractTasks);
         root.Add(token);
         root.Add(verifyAudit);
         return root;
     }
+
+    // What was typed for an option or argument, if anything: a validator must not ask for the value of one
+    // the parser already found missing, which throws instead of adding to the errors.
+    private static string? Given(CommandResult r, Option option) => r.GetResult(option)?.Tokens is [var token, ..] ? token.Value : null;
+
+    private static string? Given(CommandResult r, Argument argument) => r.GetResult(argument)?.Tokens is [var token, ..] ? token.Value : null;
 
     private static IConfiguration Config() => new ConfigurationBuilder()
         .AddJsonFile("appsettings.json", optional: true)

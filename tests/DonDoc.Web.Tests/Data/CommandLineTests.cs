@@ -21,6 +21,11 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("schema")]
     [InlineData("token", "create")]
     [InlineData("migrate", "--force")]
+    [InlineData("seed", "--scale")]
+    [InlineData("seed", "--scale", "city", "--tasks")]
+    [InlineData("extract", "bao-cao.txt", "--json", "--published")]
+    [InlineData("extract-tasks", "ket-luan.txt", "--json", "--issued")]
+    [InlineData("extract-tasks", "ket-luan.txt", "--json", "--issued", "12/04/2024")]
     public async Task A_wrong_command_line_is_named_exits_2_and_writes_nothing(params string[] args)
     {
         var (exitCode, output, error) = await RunAsync(args);
@@ -38,7 +43,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exitCode, output, _) = await RunAsync("--help");
         Assert.Equal(0, exitCode);
-        foreach (var verb in new[] { "migrate", "seed", "schema", "extract", "token", "verify-audit" })
+        foreach (var verb in new[] { "migrate", "seed", "schema", "extract", "extract-tasks", "token", "verify-audit" })
             Assert.Contains(verb, output);
         Assert.Contains("Cập nhật cấu trúc cơ sở dữ liệu", output);
         Assert.Contains("Mã thoát", output);
