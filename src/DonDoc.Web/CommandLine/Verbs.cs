@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Import;
@@ -110,40 +111,15 @@ public static class Verbs
             return Done;
         });
 
-        var file = new Argument<string>("TỆP") { Description = "Báo cáo cần đọc: .txt, .html hoặc .docx." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (hiện là dạng duy nhất; bắt buộc)." };
-        var published = new Option<string>("--published") { Description = "Ngày đăng bài, để hiểu các ngày viết thiếu năm.", HelpName = "yyyy-MM-dd" };
-        var extract = new Command("extract", "Đọc một báo cáo và in những gì tìm thấy (hội nghị, văn bản, số liệu, danh sách, người) dạng JSON; không cần cơ sở dữ liệu.")
-        {
-            file, json, published,
-        };
-        extract.Validators.Add(r =>
-        {
-            if (!r.GetValue(json))
-                r.AddError("Thiếu --json: lệnh extract hiện chỉ in kết quả dạng JSON.");
-            if (Given(r, published) is { } day && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                r.AddError($"Ngày đăng “{day}” không hợp lệ; hãy viết theo dạng yyyy-MM-dd (ví dụ: 2022-01-13).");
-        });
-        extract.SetAction(result => ExtractVerb.Run(result.GetValue(file)!,
-            result.GetValue(published) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
-
-        var conclusion = new Argument<string>("TỆP") { Description = "Kết luận, thông báo kết luận, kế hoạch hoặc công văn cần đọc: .txt, .html hoặc .docx." };
-        var issued = new Option<string>("--issued") { Description = "Ngày ban hành, khi phần đầu văn bản không ghi ngày.", HelpName = "yyyy-MM-dd" };
-        var extractTasks = new Command("extract-tasks", "Đọc một kết luận hoặc chỉ đạo thành các nhiệm vụ dự thảo (đơn vị chủ trì, phối hợp, thời hạn, kết quả) và in dạng JSON; không cần cơ sở dữ liệu.")
-        {
-            conclusion, json, issued,
-        };
-        extractTasks.Validators.Add(r =>
-        {
-            if (!r.GetValue(json))
-                r.AddError("Thiếu --json: lệnh extract-tasks hiện chỉ in kết quả dạng JSON.");
-            if (Given(r, issued) is { } day && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                r.AddError($"Ngày ban hành “{day}” không hợp lệ; hãy viết theo dạng yyyy-MM-dd (ví dụ: 2024-04-12).");
-        });
-        extractTasks.SetAction(result => ExtractTasksVerb.Run(result.GetValue(conclusion)!,
-            result.GetValue(issued) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        var extract = ReaderCommand("extract", "Đọc một báo cáo và in những gì tìm thấy (hội nghị, văn bản, số liệu, danh sách, người) dạng JSON; không cần cơ sở dữ liệu.",
+            "Báo cáo cần đọc: .txt, .html hoặc .docx.", json,
+            new Option<string>("--published") { Description = "Ngày đăng bài, để hiểu các ngày viết thiếu năm.", HelpName = "yyyy-MM-dd" }, "Ngày đăng",
+            (text, day) => ReportExtractor.Extract(text, day).ToJson());
+        var extractTasks = ReaderCommand("extract-tasks", "Đọc một kết luận hoặc chỉ đạo thành các nhiệm vụ dự thảo (đơn vị chủ trì, phối hợp, thời hạn, kết quả) và in dạng JSON; không cần cơ sở dữ liệu.",
+            "Kết luận, thông báo kết luận, kế hoạch hoặc công văn cần đọc: .txt, .html hoặc .docx.", json,
+            new Option<string>("--issued") { Description = "Ngày ban hành, khi phần đầu văn bản không ghi ngày.", HelpName = "yyyy-MM-dd" }, "Ngày ban hành",
+            (text, day) => TaskExtractor.Extract(text, day).ToJson());
 
         var userName = new Argument<string>("TÊN_ĐĂNG_NHẬP") { Description = "Tài khoản nhận mã truy cập." };
         var create = new Command("create", "Tạo mã truy cập API (không hết hạn; thu hồi ở trang Mã truy cập của tài khoản) và chỉ in mã đó.")
@@ -165,6 +141,28 @@ public static class Verbs
         root.Add(verifyAudit);
         return root;
     }
+
+    /// <summary>A verb that reads one file with a text reader: TỆP --json [--DATE yyyy-MM-dd].</summary>
+    private static Command ReaderCommand(string name, string description, string fileDescription, Option<bool> json, Option<string> date,
+        string dateLabel, Func<string, DateOnly?, string> read)
+    {
+        var file = new Argument<string>("TỆP") { Description = fileDescription };
+        var command = new Command(name, description) { file, json, date };
+        command.Validators.Add(r =>
+        {
+            if (!r.GetValue(json))
+                r.AddError($"Thiếu --json: lệnh {name} hiện chỉ in kết quả dạng JSON.");
+            if (Given(r, date) is { } day && ParseDay(day) is null)
+                r.AddError($"{dateLabel} “{day}” không hợp lệ; hãy viết theo dạng yyyy-MM-dd (ví dụ: 2024-04-12).");
+        });
+        command.SetAction(result => ExtractVerb.Run(result.GetValue(file)!,
+            text => read(text, result.GetValue(date) is { } day ? ParseDay(day) : null),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static DateOnly? ParseDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     // What was typed for an option or argument, if anything: a validator must not ask for the value of one
     // the parser already found missing, which throws instead of adding to the errors.

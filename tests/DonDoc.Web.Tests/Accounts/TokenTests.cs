@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using DonDoc.Web.Features.Accounts;
@@ -130,20 +129,8 @@ public sealed class TokensOnSqlite(SqliteApp app) : TokenTests(app), IClassFixtu
         Assert.Equal("", unknown.Output);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["DONDOC_DB"] = app.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        Verb.RunAsync(app.ConnectionString, Path.GetTempPath(), args);
 }
 
 [OnPostgres]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Features.Units;
@@ -165,19 +164,7 @@ public abstract class AuditTamperTests(Provider provider) : IAsyncLifetime
 
     private AppDb Context() => global::DonDoc.Web.Infrastructure.Database.CreateContext(_connectionString, _clock);
 
-    private async Task<(int ExitCode, string Output, string Error)> VerbAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll"));
-        start.ArgumentList.Add("verify-audit");
-        start.Environment["DONDOC_DB"] = _connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> VerbAsync() => Verb.RunAsync(_connectionString, _dir, "verify-audit");
 }
 
 public sealed class AuditTamperOnSqlite() : AuditTamperTests(Provider.Sqlite);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DonDoc.Web.Tests.Infrastructure;
 
 namespace DonDoc.Web.Tests.Data;
 
@@ -78,28 +78,5 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("đã có dữ liệu", error);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["DONDOC_DB"] = Database;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Before the verbs were parsed, a word it did not know started the web server, which never exits.
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{string.Join(' ', args)} did not exit: {await output} {await error}");
-        }
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => Verb.RunAsync(Database, _dir, args);
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DonDoc.Web.Tests.Infrastructure;
 
 namespace DonDoc.Web.Tests.Data;
 
@@ -26,20 +26,7 @@ public sealed class SchemaVerbTests
         Assert.Contains("Cách dùng", error);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        // The verb must not need, nor touch, a configured database.
-        start.Environment["DONDOC_DB"] = "Data Source=/nonexistent/dondoc.db";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    // The verb must not need, nor touch, a configured database.
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        Verb.RunAsync("Data Source=/nonexistent/dondoc.db", Path.GetTempPath(), args);
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.IO.Compression;
 using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Infrastructure;
@@ -133,19 +132,7 @@ public abstract class UpgradeTests(Provider provider) : IAsyncLifetime
         return values;
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> MigrateAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll"));
-        start.ArgumentList.Add("migrate");
-        start.Environment["DONDOC_DB"] = _connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> MigrateAsync() => Verb.RunAsync(_connectionString, _dir, "migrate");
 }
 
 public sealed class UpgradeOnSqlite() : UpgradeTests(Provider.Sqlite);

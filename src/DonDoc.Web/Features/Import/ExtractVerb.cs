@@ -3,12 +3,13 @@ using DonDoc.Text;
 namespace DonDoc.Web.Features.Import;
 
 /// <summary>
-/// <c>extract FILE --json [--published yyyy-MM-dd]</c> (parsed in CommandLine/Verbs.cs): prints what
-/// <see cref="ReportExtractor"/> reads in a report, without a database or a web host. Exit code 1 means the file could not be read.
+/// <c>extract</c> and <c>extract-tasks</c> (parsed in CommandLine/Verbs.cs): read one file and print what a
+/// reader — <see cref="ReportExtractor"/> or <see cref="TaskExtractor"/> — finds in its text, without a
+/// database or a web host. Exit code 1 means the file could not be read.
 /// </summary>
 public static class ExtractVerb
 {
-    public static int Run(string path, DateOnly? published, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, Func<string, string> read, TextWriter stdout, TextWriter stderr)
     {
         string text;
         try
@@ -17,15 +18,10 @@ public static class ExtractVerb
         }
         catch (TextSourceException e)
         {
-            return Fail(stderr, e.Message);
+            stderr.WriteLine(e.Message);
+            return 1;
         }
-        stdout.WriteLine(ReportExtractor.Extract(text, published).ToJson());
+        stdout.WriteLine(read(text));
         return 0;
-    }
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine(message);
-        return 1;
     }
 }
