@@ -280,3 +280,24 @@ public sealed class RemediationPlan(AppDb db, Clock clock, TaskWorkflow workflow
         return item;
     }
 }
+
+public sealed record ReviewRow(int Id, string Title, string UnitName, string PeriodLabel, DateOnly HeldOn, int Limitations, int Remedied, Progress Progress);
+
+public static class ReviewRows
+{
+    /// <summary>A page of reviews, newest first, each with how many limitations are remedied and its items' progress.</summary>
+    public static async Task<Page<ReviewRow>> PageAsync(AppDb db, IQueryable<Review> reviews, int? page, DateOnly today, CancellationToken ct)
+    {
+        var heads = await Paging.PageAsync(reviews.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Title, UnitName = r.Unit!.Name, r.PeriodLabel, r.HeldOn }), page, Paging.DefaultSize, ct);
+        var ids = heads.Items.Select(h => h.Id).ToList();
+        var limitations = await db.Limitations.AsNoTracking().Where(l => ids.Contains(l.ReviewId))
+            .Select(l => new { l.ReviewId, Tasks = l.Items.Select(i => new { i.Task!.Status, i.Task.DueDate, i.Task.SubmittedOn }).ToList() })
+            .ToListAsync(ct);
+        var progress = limitations.Select(l => (l.ReviewId, Progress: Progress.Of(l.Tasks.Select(t => (t.Status, t.DueDate, t.SubmittedOn)), today)))
+            .ToLookup(l => l.ReviewId, l => l.Progress);
+        return new(heads.Items.Select(h => new ReviewRow(h.Id, h.Title, h.UnitName, h.PeriodLabel, h.HeldOn,
+            progress[h.Id].Count(), progress[h.Id].Count(p => p.Remedied), Progress.Sum(progress[h.Id]))).ToList(),
+            heads.Total, heads.PageNumber, heads.PageSize);
+    }
+}

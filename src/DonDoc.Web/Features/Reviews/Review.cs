@@ -119,3 +119,18 @@ internal sealed class ReviewMonitorConfiguration : IEntityTypeConfiguration<Revi
         b.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public static class ReviewLabels
+{
+    public static string Label(this ReviewSubject s) => s switch
+    {
+        ReviewSubject.Leadership => "Tập thể lãnh đạo đơn vị",
+        _ => "Tập thể cấp ủy",
+    };
+
+    public static string Label(this ReviewPeriod p) => p switch
+    {
+        ReviewPeriod.Term => "nhiệm kỳ",
+        _ => "năm",
+    };
+}
