@@ -11,6 +11,7 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -74,6 +75,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
+builder.Services.AddScoped<RemediationPlan>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();

@@ -5,6 +5,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -48,6 +49,10 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<ConferenceListItem> ConferenceListItems => Set<ConferenceListItem>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonPosition> PersonPositions => Set<PersonPosition>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Limitation> Limitations => Set<Limitation>();
+    public DbSet<RemediationItem> RemediationItems => Set<RemediationItem>();
+    public DbSet<ReviewMonitor> ReviewMonitors => Set<ReviewMonitor>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 

@@ -28,6 +28,7 @@ public static partial class DemoData
             PeriodicAndOngoingTasks();
             CityFanOut();
             WardFanOut();
+            Plenum16Review();
             // Workflow plans are written in order; when "today" is early their relative dates are
             // clamped in that order rather than re-sorted.
             foreach (var plan in _plans.Where(p => !p.ViaWorkflow))

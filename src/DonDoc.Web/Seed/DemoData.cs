@@ -35,9 +35,11 @@ public static partial class DemoData
         var ledger = new TaskLedger(new Clock(seedTime));
         var workflow = new TaskWorkflow(db, new Clock(seedTime), ledger, Options.Create(new EvidenceOptions()));
         var schedule = new Schedule(db, seedTime, ledger, workflow, today);
-        foreach (var plan in new Planner(units, documents, today, random).Build())
+        var planner = new Planner(units, documents, today, random);
+        foreach (var plan in planner.Build())
             schedule.Add(plan);
         await schedule.RunAsync();
+        await SeedReviewsAsync(db, units, planner.Plenum16);
         await tx.CommitAsync();
     }
 }

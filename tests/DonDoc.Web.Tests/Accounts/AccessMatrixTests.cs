@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +148,20 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Conferences/Person"] = new((_, _) => Get("/Conferences/Person/987654"), SignedInMissing),
         ["GET /Conferences/Source"] = new((_, _) => Get("/Conferences/Source/987654"), SignedInMissing),
 
+        ["GET /Reviews/Index"] = new((_, _) => Get("/Reviews"), SignedIn),
+        ["GET /Reviews/Monitoring"] = new((_, _) => Get("/Reviews/Monitoring"), SignedIn),
+        ["GET /Reviews/Details"] = new((c, i) => Get($"/Reviews/Details/{c.Review(i)}"), Read()),
+        ["GET /Reviews/Create"] = new((_, _) => Get("/Reviews/Create"), OfficeOnly()),
+        ["POST /Reviews/Create"] = new((c, i) => Form("/Reviews/Create", c, ("Input.Title", "Kiểm điểm kiểm tra quyền"), ("Input.UnitId", c.Unit(i)),
+            ("Input.Year", 2026), ("Input.HeldOn", "2026-01-09")), OfficeOnly(Access.Refused)),
+        ["POST /Reviews/Create?handler=Units"] = new((c, i) => Form("/Reviews/Create?handler=Units", c, ("Input.UnitId", c.Unit(i)), ("Input.Year", 2026)), OfficeOnly()),
+        ["GET /Reviews/Limitation"] = new((c, i) => Get($"/Reviews/Limitation/{c.Review(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /Reviews/Limitation"] = new((c, i) => Form($"/Reviews/Limitation/{c.Review(i)}", c, ("Input.Group", "trong kiểm tra quyền"),
+            ("Input.Text", "Hạn chế kiểm tra quyền")), OfficeOnly(Access.NotFound)),
+        ["GET /Reviews/Item"] = new((c, i) => Get($"/Reviews/Item/{c.Limitation(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /Reviews/Item"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}", c), OfficeOnly(Access.NotFound)),
+        ["POST /Reviews/Item?handler=Units"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}?handler=Units", c), OfficeOnly(Access.NotFound)),
+
         ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
         ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
@@ -242,7 +257,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
     // ---- the records and the callers ------------------------------------------------------------
 
     private sealed record Records(int TaskIn, int TaskOut, int ExtensionIn, int ExtensionOut, int EvidenceIn, int EvidenceOut,
-        int DocumentIn, int DocumentOut, int AccountIn);
+        int DocumentIn, int DocumentOut, int AccountIn, int ReviewIn, int ReviewOut, int LimitationIn, int LimitationOut);
 
     private sealed record Ctx(HttpClient Client, string Antiforgery, Records Records, TestUnits Units, int OwnTokenId, int OthersTokenId)
     {
@@ -252,6 +267,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
         public int Evidence(bool inScope) => inScope ? Records.EvidenceIn : Records.EvidenceOut;
         public int Document(bool inScope) => inScope ? Records.DocumentIn : Records.DocumentOut;
         public int Account(bool inScope) => inScope ? Records.AccountIn : 987654;
+        public int Review(bool inScope) => inScope ? Records.ReviewIn : Records.ReviewOut;
+        public int Limitation(bool inScope) => inScope ? Records.LimitationIn : Records.LimitationOut;
     }
 
     /// <summary>
@@ -295,11 +312,23 @@ public abstract partial class AccessMatrixTests(TestApp app)
                     DocumentStatus.Registered, unitId)).Value!.Id;
             return (await RegisterAsync("101-KH/TU", units.BaDinh.Id), await RegisterAsync("102-KH/TU", units.HoanKiem.Id));
         });
+        var (reviewIn, limitationIn, reviewOut, limitationOut) = await app.WithDbAsync(async db =>
+        {
+            Review ReviewOf(int unitId) => new()
+            {
+                UnitId = unitId, Title = "Kiểm điểm năm 2025", Year = 2025, PeriodLabel = "2025", HeldOn = new DateOnly(2026, 1, 9),
+                Limitations = [new Limitation { Group = "trong xây dựng Đảng", Number = 1, Text = "Hạn chế của bảng phân quyền" }],
+            };
+            var (inside, outside) = (ReviewOf(units.BaDinh.Id), ReviewOf(units.HoanKiem.Id));
+            db.Reviews.AddRange(inside, outside);
+            await db.SaveChangesAsync();
+            return (inside.Id, inside.Limitations[0].Id, outside.Id, outside.Limitations[0].Id);
+        });
         var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
         foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
             (await app.ClientAsync(role, units.BaDinh)).Dispose();
         return new Records(inside.Task, outside.Task, inside.Extension, outside.Extension, inside.Evidence, outside.Evidence,
-            documentIn, documentOut, account.Id);
+            documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut);
     }
 
     private async Task<Ctx> ContextAsync(string? role, Records records)

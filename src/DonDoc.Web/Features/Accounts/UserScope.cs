@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -156,10 +157,14 @@ public sealed class UserScope(AppDb db, TimeProvider time)
         if (UnitPath is not { } path)
             return tasks.Where(_ => false);
         var (from, to) = Unit.SubtreeRange(path);
+        // A body monitoring a remediation plan reads its tasks (and may do nothing else with them: see TaskAccess).
+        var monitored = db.RemediationItems.Where(i => i.Limitation!.Review!.Monitors
+            .Any(m => string.Compare(m.Unit!.Path, from) >= 0 && string.Compare(m.Unit!.Path, to) < 0)).Select(i => i.TaskId);
         if (IsOfficer && UnitId is { } own)
             return tasks.Where(t => (string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0)
-                || t.Coordinators.Any(c => c.UnitId == own));
-        return tasks.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
+                || t.Coordinators.Any(c => c.UnitId == own) || monitored.Contains(t.Id));
+        return tasks.Where(t => (string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0)
+            || monitored.Contains(t.Id));
     }
 
     /// <summary>The user's rights on a task, or null when the task does not exist for them.</summary>
@@ -224,6 +229,39 @@ public sealed class UserScope(AppDb db, TimeProvider time)
         if (input.SourceDocumentId is { } documentId && !await Visible(db.Documents).AnyAsync(d => d.Id == documentId, ct))
             problems.Add(nameof(input.SourceDocumentId), $"Không có văn bản số {documentId} trong sổ văn bản.");
         return problems.Any ? problems : null;
+    }
+
+    // ---- reviews --------------------------------------------------------------------------------
+
+    /// <summary>Reviews of a unit in the user's subtree: the ones they may read and, with an office role, add to.</summary>
+    public IQueryable<Review> Reviewed(IQueryable<Review> reviews)
+    {
+        if (SeesEverything)
+            return reviews;
+        if (UnitPath is not { } path)
+            return reviews.Where(_ => false);
+        var (from, to) = Unit.SubtreeRange(path);
+        return reviews.Where(r => string.Compare(r.Unit!.Path, from) >= 0 && string.Compare(r.Unit!.Path, to) < 0);
+    }
+
+    /// <summary>Reviews whose remediation a unit in the user's subtree monitors.</summary>
+    public IQueryable<Review> Monitoring(IQueryable<Review> reviews)
+    {
+        if (UnitPath is not { } path)
+            return SeesEverything ? reviews.Where(r => r.Monitors.Any()) : reviews.Where(_ => false);
+        var (from, to) = Unit.SubtreeRange(path);
+        return reviews.Where(r => r.Monitors.Any(m => string.Compare(m.Unit!.Path, from) >= 0 && string.Compare(m.Unit!.Path, to) < 0));
+    }
+
+    public IQueryable<Review> Visible(IQueryable<Review> reviews)
+    {
+        if (SeesEverything)
+            return reviews;
+        if (UnitPath is not { } path)
+            return reviews.Where(_ => false);
+        var (from, to) = Unit.SubtreeRange(path);
+        return reviews.Where(r => (string.Compare(r.Unit!.Path, from) >= 0 && string.Compare(r.Unit!.Path, to) < 0)
+            || r.Monitors.Any(m => string.Compare(m.Unit!.Path, from) >= 0 && string.Compare(m.Unit!.Path, to) < 0));
     }
 
     // ---- documents ------------------------------------------------------------------------------

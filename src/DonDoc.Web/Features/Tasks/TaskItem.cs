@@ -24,6 +24,7 @@ public enum TaskKind
     Program,
     Project,
     Item,
+    Remediation,
 }
 
 public enum DeadlineKind

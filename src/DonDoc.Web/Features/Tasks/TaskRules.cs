@@ -107,6 +107,7 @@ public static class TaskRules
         TaskKind.Program => "Chương trình",
         TaskKind.Project => "Đề án",
         TaskKind.Item => "Hạng mục",
+        TaskKind.Remediation => "Khắc phục",
         _ => "Nhiệm vụ",
     };
 
