@@ -75,6 +75,7 @@ builder.Services.AddDonDocAuth();
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<DocumentRegistry>();
+builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
