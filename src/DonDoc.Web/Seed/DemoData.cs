@@ -38,6 +38,7 @@ public static partial class DemoData
         foreach (var plan in new Planner(units, documents, today, random).Build())
             schedule.Add(plan);
         await schedule.RunAsync();
+        await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
         await tx.CommitAsync();
     }
 }

@@ -226,8 +226,8 @@ public sealed class ReviewModel(AppDb db, ConclusionDrafts drafts, UserScope sco
         CoordinatorMatches = coordinators;
         OtherUnits = await UnitChoices.AroundAsync(db, scope, clock.Today, [scope.UnitId], ct: ct);
         var chosen = Drafts.SelectMany(r => r.CoordinatorUnitIds.Append(r.LeadUnitId).Select(x => x ?? 0)).Where(i => i != 0).Distinct().ToList();
-        var taskIds = stored.Where(d => d.TaskId != null).Select(d => d.TaskId!.Value).ToList();
-        Tasks = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => taskIds.Contains(t.Id)).OrderBy(t => t.Id)
+        // Every task the document is the source of, whether confirmed here or entered by hand; handed-down copies are under their parents.
+        Tasks = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => t.SourceDocumentId == Document.Id && t.ParentId == null).OrderBy(t => t.Id)
             .Select(t => new Created(t.Id, t.Title, t.LeadUnit!.Name, t.Status)).ToListAsync(ct);
         UnitNames = await scope.Visible(db.Units.AsNoTracking()).Where(u => chosen.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return Page();
