@@ -77,6 +77,7 @@ builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<RemediationPlan>();
 builder.Services.AddScoped<DocumentRegistry>();
+builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();

@@ -41,6 +41,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<ImportSource> ImportSources => Set<ImportSource>();
+    public DbSet<Features.Conclusions.TaskDraft> TaskDrafts => Set<Features.Conclusions.TaskDraft>();
     public DbSet<Conference> Conferences => Set<Conference>();
     public DbSet<ConferenceDocument> ConferenceDocuments => Set<ConferenceDocument>();
     public DbSet<ConferencePerson> ConferencePeople => Set<ConferencePerson>();

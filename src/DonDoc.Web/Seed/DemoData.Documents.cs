@@ -115,6 +115,7 @@ public static partial class DemoData
         new("Số: 15/QĐ-UBND", new(2026, 1, 5), "Ban hành Kế hoạch cải cách hành chính năm 2026 của thành phố Hà Nội"),
         new("06-CTr/TU", new(2026, 1, 6), "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số Thủ đô giai đoạn 2026–2030"),
         new("03-KH/UBKTTU", new(2026, 1, 12), "Kế hoạch kiểm tra, giám sát năm 2026 của Ủy ban Kiểm tra Thành ủy"),
+        new("09-TB/TU", new(2026, 1, 20), "Kết luận của Thường trực Thành ủy về một số nhiệm vụ trọng tâm quý I năm 2026"),
     ];
 
     private static async Task SeedReferenceTablesAsync(AppDb db)

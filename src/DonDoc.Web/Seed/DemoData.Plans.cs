@@ -25,6 +25,7 @@ public static partial class DemoData
             ProgramSix2021();
             ProgramSix2026();
             DatedTasks();
+            ConclusionTasks();
             PeriodicAndOngoingTasks();
             CityFanOut();
             WardFanOut();

@@ -40,6 +40,7 @@ public static partial class DemoData
             schedule.Add(plan);
         await schedule.RunAsync();
         await SeedReviewsAsync(db, units, planner.Plenum16);
+        await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
         await tx.CommitAsync();
     }
 }

@@ -70,6 +70,10 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
     private static Func<string?, bool, Access> OfficeOnly(Access outside = Access.Allowed) => Only(Office, outside);
 
+    // Office pages about a document that does not exist: the role is checked first.
+    private static Func<string?, bool, Access> OfficeMissing => (role, _) =>
+        role is null ? Access.SignIn : !Office.Contains(role) ? Access.Forbidden : Access.NotFound;
+
     // The administrator manages every account; the "outside" one is an account that does not exist.
     private static Func<string?, bool, Access> AdminAccount => (role, inScope) =>
         role is null ? Access.SignIn : role != Roles.Administrator ? Access.Forbidden : inScope ? Access.Allowed : Access.NotFound;
@@ -143,6 +147,14 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Import/Index?handler=Read"] = new((c, _) => Form("/Import?handler=Read", c), OfficeOnly()),
         ["POST /Import/Index?handler=Check"] = new((c, _) => Form("/Import?handler=Check", c), OfficeOnly()),
         ["POST /Import/Index?handler=Confirm"] = new((c, _) => Form("/Import?handler=Confirm", c), OfficeOnly()),
+        ["GET /Conclusions/Index"] = new((_, _) => Get("/Conclusions"), OfficeOnly()),
+        ["POST /Conclusions/Index?handler=Read"] = new((c, _) => Form("/Conclusions?handler=Read", c), OfficeOnly()),
+        ["GET /Conclusions/Review"] = new((_, _) => Get("/Conclusions/Review/987654"), OfficeMissing),
+        ["POST /Conclusions/Review?handler=Save"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Save", c), OfficeMissing),
+        ["POST /Conclusions/Review?handler=Drop"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Drop&draft=1", c), OfficeMissing),
+        ["POST /Conclusions/Review?handler=Split"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Split&draft=1", c), OfficeMissing),
+        ["POST /Conclusions/Review?handler=Merge"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Merge&draft=1", c), OfficeMissing),
+        ["POST /Conclusions/Review?handler=Confirm"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Confirm", c), OfficeMissing),
         ["GET /Conferences/Index"] = new((_, _) => Get("/Conferences"), SignedIn),
         ["GET /Conferences/Details"] = new((_, _) => Get("/Conferences/Details/987654"), SignedInMissing),
         ["GET /Conferences/Person"] = new((_, _) => Get("/Conferences/Person/987654"), SignedInMissing),

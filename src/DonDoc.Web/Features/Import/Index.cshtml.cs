@@ -28,6 +28,8 @@ public sealed class IndexModel(AppDb db, DocumentRegistry registry, Clock clock,
     public bool Reviewing { get; private set; }
     public IReadOnlyList<DocumentMatch> DocumentMatches { get; private set; } = [];
     public IReadOnlyList<IReadOnlyList<KnownPerson>> PersonMatches { get; private set; } = [];
+    // The directions the report gives, offered as draft tasks through the conclusions page.
+    public IReadOnlyList<DraftTask> Directions { get; private set; } = [];
 
     private long MaxBytes => config.GetValue("Import:MaxBytes", TextSource.MaxBytes);
 
@@ -108,6 +110,7 @@ public sealed class IndexModel(AppDb db, DocumentRegistry registry, Clock clock,
         Review.Text = VnText.Normalize(Review.Text);
         DocumentMatches = await Import.MatchDocumentsAsync(Review, ct);
         PersonMatches = await Import.MatchPeopleAsync(Review, ct);
+        Directions = TaskExtractor.Extract(Review.Text, Review.PublishedOn).Tasks;
         // The choice of person may have been worked out again; the form must show it, not what was posted.
         for (var i = 0; i < Review.People.Count; i++)
         {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DonDoc.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Reviews : Migration
+    public partial class RecordsOfTheOfficesWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,6 +33,44 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         name: "FK_Reviews_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: true),
+                    LeadName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LeadUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CoordinatorNames = table.Column<string>(type: "TEXT", nullable: false),
+                    CoordinatorUnitIds = table.Column<string>(type: "TEXT", nullable: false),
+                    DeadlineKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Recurrence = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ExpectedResult = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskDrafts_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TaskDrafts_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -148,6 +186,17 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                 name: "IX_Reviews_UnitId_Year",
                 table: "Reviews",
                 columns: new[] { "UnitId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskDrafts_DocumentId_Position",
+                table: "TaskDrafts",
+                columns: new[] { "DocumentId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskDrafts_TaskId",
+                table: "TaskDrafts",
+                column: "TaskId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -158,6 +207,9 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewMonitors");
+
+            migrationBuilder.DropTable(
+                name: "TaskDrafts");
 
             migrationBuilder.DropTable(
                 name: "Limitations");
