@@ -150,6 +150,67 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.AuditTrail.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.Conference", b =>
                 {
                     b.Property<int>("Id")
@@ -158,11 +219,26 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ConclusionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer");
@@ -172,13 +248,56 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ConclusionId");
 
                     b.HasIndex("HeldOn");
 
                     b.HasIndex("SourceId");
 
+                    b.HasIndex("UnitId", "HeldOn");
+
                     b.ToTable("Conferences");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceBridge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ConferenceBridges");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceDocument", b =>
@@ -298,11 +417,61 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
                     b.HasKey("ConferenceId", "PersonId");
 
                     b.HasIndex("PersonId");
 
                     b.ToTable("ConferencePeople");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "UnitId");
+
+                    b.ToTable("Lessons");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.Person", b =>
@@ -1041,67 +1210,6 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.ToTable("UnitLineages");
                 });
 
-            modelBuilder.Entity("DonDoc.Web.Infrastructure.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Changes")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text");
-
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PrevHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RecordId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("RecordType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecordType", "RecordId");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
             modelBuilder.Entity("DonDoc.Web.Infrastructure.JobRun", b =>
                 {
                     b.Property<string>("Id")
@@ -1315,12 +1423,40 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.Conference", b =>
                 {
+                    b.HasOne("DonDoc.Web.Features.Documents.Document", "Conclusion")
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DonDoc.Web.Features.Import.ImportSource", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Conclusion");
+
                     b.Navigation("Source");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceBridge", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceDocument", b =>
@@ -1382,6 +1518,19 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.Lesson", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.PersonPosition", b =>
