@@ -133,6 +133,12 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
             var list = await db.ConferenceLists.Include(l => l.Items).SingleAsync(l => l.ConferenceId == id);
             Assert.Equal("3 bài học kinh nghiệm", list.Title);
             Assert.Equal(["giữ vững đoàn kết", "phát huy dân chủ", "kỷ luật nghiêm minh"], list.Items.OrderBy(i => i.Position).Select(i => i.Text));
+            // The list of lessons is also kept as lessons, of the importer's unit and the conference's year.
+            var lessons = await db.Lessons.Where(l => l.ConferenceId == id).OrderBy(l => l.Position).ToListAsync();
+            Assert.Equal(["giữ vững đoàn kết", "phát huy dân chủ", "kỷ luật nghiêm minh"], lessons.Select(l => l.Text));
+            Assert.All(lessons, l => Assert.Equal((LessonKind.Lesson, 2026), (l.Kind, l.Year)));
+            Assert.NotNull(conference.UnitId);
+            Assert.All(lessons, l => Assert.Equal(conference.UnitId, l.UnitId));
 
             var texts = new[] { conference.Title }.Concat(positions.Select(p => p.Title)).Concat(figures.Select(f => f.Text))
                 .Concat(list.Items.Select(i => i.Text)).Concat(people.Select(p => p.Person!.Name)).Concat(cited.Select(d => d.Citation));
