@@ -38,6 +38,7 @@ public static partial class DemoData
         foreach (var plan in new Planner(units, documents, today, random).Build())
             schedule.Add(plan);
         await schedule.RunAsync();
+        await SeedConferencesAsync(db, units, documents, clock.UtcNow);
         await tx.CommitAsync();
     }
 }
