@@ -151,7 +151,9 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
     public void Configure(EntityTypeBuilder<Conference> b)
     {
         b.Property(c => c.Title).HasMaxLength(500);
-        b.Property(c => c.Kind).HasMaxLength(200);
+        // The defaults serve the rows imported before these columns existed; EF writes the value itself.
+        b.Property(c => c.Kind).HasMaxLength(200).HasDefaultValue("").ValueGeneratedNever();
+        b.Property(c => c.Format).HasDefaultValue(ConferenceFormat.InPerson).ValueGeneratedNever();
         b.Property(c => c.Replaces).HasMaxLength(500);
         b.Property(c => c.Version).IsVersion();
         b.HasIndex(c => c.HeldOn);
@@ -203,6 +205,7 @@ internal sealed class ConferencePersonConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConferencePerson> b)
     {
         b.HasKey(p => new { p.ConferenceId, p.PersonId });
+        b.Property(p => p.Role).HasDefaultValue(ConferenceRole.Participant).ValueGeneratedNever();
         b.HasIndex(p => p.PersonId);
         b.HasOne<Conference>().WithMany().HasForeignKey(p => p.ConferenceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);

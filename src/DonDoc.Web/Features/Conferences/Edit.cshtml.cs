@@ -140,7 +140,7 @@ public sealed class EditModel(AppDb db, UserScope scope, Clock clock) : PageMode
         if (!string.IsNullOrWhiteSpace(Input.Conclusion))
             conclusionId = await FindAsync(nameof(Input.Conclusion), VnText.Normalize(Input.Conclusion));
 
-        if (problems.Any)
+        if (problems.Any || !ModelState.IsValid)
         {
             problems.CopyTo(ModelState, nameof(Input));
             return Page();
@@ -165,6 +165,9 @@ public sealed class EditModel(AppDb db, UserScope scope, Clock clock) : PageMode
         conference.UnitId = Input.UnitId;
         conference.Format = Input.Format;
         conference.Replaces = replaces.Length > 0 ? replaces : null;
+        // A conclusion registered outside the scope is not shown on the form, so the empty field keeps it.
+        if (conclusionId is null && conference.ConclusionId is { } current && !await visibleDocuments.AnyAsync(d => d.Id == current, ct))
+            conclusionId = current;
         conference.ConclusionId = conclusionId;
         try
         {
@@ -208,8 +211,13 @@ public sealed class EditModel(AppDb db, UserScope scope, Clock clock) : PageMode
             db.ConferencePeople.Add(new ConferencePerson { ConferenceId = id0, Person = person, Role = roles[key] });
         }
 
-        // A cited document the form no longer lists is no longer linked; a new one is cited as written.
-        var linked = await db.ConferenceDocuments.Where(d => d.ConferenceId == id0).ToListAsync(ct);
+        // Lessons are listed by their own unit and year, which are the conference's.
+        foreach (var lesson in await db.Lessons.Where(l => l.ConferenceId == id0).ToListAsync(ct))
+            (lesson.UnitId, lesson.Year) = (conference.UnitId, conference.HeldOn.Year);
+
+        // A cited document the form no longer lists is no longer linked; a new one is cited as written. The form
+        // lists only documents the user sees: those registered outside the scope stay linked as they were.
+        var linked = await db.ConferenceDocuments.Where(d => d.ConferenceId == id0 && visibleDocuments.Any(v => v.Id == d.DocumentId)).ToListAsync(ct);
         var wanted = presented.Select(p => p.Id).ToHashSet();
         db.ConferenceDocuments.RemoveRange(linked.Where(d => !wanted.Contains(d.DocumentId)));
         foreach (var (documentId, written) in presented.DistinctBy(p => p.Id).Where(p => linked.All(d => d.DocumentId != p.Id)))
@@ -225,10 +233,12 @@ public sealed class EditModel(AppDb db, UserScope scope, Clock clock) : PageMode
         var people = await db.ConferencePeople.AsNoTracking().Where(p => p.ConferenceId == c.Id).OrderBy(p => p.PersonId)
             .Select(p => new { p.Person!.Name, p.Role }).ToListAsync(ct);
         var bridges = await db.ConferenceBridges.AsNoTracking().Where(b => b.ConferenceId == c.Id).OrderBy(b => b.Position).Select(b => b.Name).ToListAsync(ct);
-        var presented = await db.ConferenceDocuments.AsNoTracking().Where(d => d.ConferenceId == c.Id).OrderBy(d => d.Document!.IssuedOn)
+        var visible = scope.Visible(db.Documents.AsNoTracking());
+        var presented = await db.ConferenceDocuments.AsNoTracking().Where(d => d.ConferenceId == c.Id && visible.Any(v => v.Id == d.DocumentId))
+            .OrderBy(d => d.Document!.IssuedOn)
             .Select(d => d.Document!.Symbol).ToListAsync(ct);
         var conclusion = c.ConclusionId is { } conclusionId
-            ? await db.Documents.AsNoTracking().Where(d => d.Id == conclusionId).Select(d => d.Symbol).FirstOrDefaultAsync(ct)
+            ? await visible.Where(d => d.Id == conclusionId).Select(d => d.Symbol).FirstOrDefaultAsync(ct)
             : null;
         return new ConferenceInput
         {

@@ -226,7 +226,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Format")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
@@ -234,7 +235,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Replaces")
                         .HasMaxLength(500)
@@ -418,7 +420,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Role")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("ConferenceId", "PersonId");
 

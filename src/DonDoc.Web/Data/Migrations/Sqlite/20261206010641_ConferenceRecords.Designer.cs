@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DonDoc.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261206003800_ConferenceRecords")]
+    [Migration("20261206010641_ConferenceRecords")]
     partial class ConferenceRecords
     {
         /// <inheritdoc />
@@ -218,7 +218,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Format")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
@@ -226,7 +227,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Replaces")
                         .HasMaxLength(500)
@@ -402,7 +404,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("ConferenceId", "PersonId");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DonDoc.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261206003806_ConferenceRecords")]
+    [Migration("20261206010650_ConferenceRecords")]
     partial class ConferenceRecords
     {
         /// <inheritdoc />
@@ -229,7 +229,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Format")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
@@ -237,7 +238,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Replaces")
                         .HasMaxLength(500)
@@ -421,7 +423,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Role")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("ConferenceId", "PersonId");
 
