@@ -48,6 +48,8 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<ConferenceFigure> ConferenceFigures => Set<ConferenceFigure>();
     public DbSet<ConferenceList> ConferenceLists => Set<ConferenceList>();
     public DbSet<ConferenceListItem> ConferenceListItems => Set<ConferenceListItem>();
+    public DbSet<ConferenceBridge> ConferenceBridges => Set<ConferenceBridge>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonPosition> PersonPositions => Set<PersonPosition>();
     public DbSet<Review> Reviews => Set<Review>();

@@ -41,6 +41,7 @@ public static partial class DemoData
         await schedule.RunAsync();
         await SeedReviewsAsync(db, units, planner.Plenum16);
         await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
+        await SeedConferencesAsync(db, units, documents, clock.UtcNow);
         await tx.CommitAsync();
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Conferences;
+using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
@@ -155,10 +157,14 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Conclusions/Review?handler=Split"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Split&draft=1", c), OfficeMissing),
         ["POST /Conclusions/Review?handler=Merge"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Merge&draft=1", c), OfficeMissing),
         ["POST /Conclusions/Review?handler=Confirm"] = new((c, _) => Form("/Conclusions/Review/987654?handler=Confirm", c), OfficeMissing),
-        ["GET /Conferences/Index"] = new((_, _) => Get("/Conferences"), SignedIn),
-        ["GET /Conferences/Details"] = new((_, _) => Get("/Conferences/Details/987654"), SignedInMissing),
+        ["GET /Conferences/Index"] = new((c, i) => Get($"/Conferences?unit={c.Unit(i)}"), Read(Access.Refused)),
+        ["GET /Conferences/Details"] = new((c, i) => Get($"/Conferences/Details/{c.Conference(i)}"), Read()),
         ["GET /Conferences/Person"] = new((_, _) => Get("/Conferences/Person/987654"), SignedInMissing),
-        ["GET /Conferences/Source"] = new((_, _) => Get("/Conferences/Source/987654"), SignedInMissing),
+        ["GET /Conferences/Source"] = new((c, i) => Get($"/Conferences/Source/{c.Conference(i)}"), Read()),
+        ["GET /Conferences/Lessons"] = new((c, i) => Get($"/Conferences/Lessons?unit={c.Unit(i)}"), Read(Access.Refused)),
+        ["GET /Conferences/Edit"] = new((c, i) => Get($"/Conferences/Edit/{c.Conference(i)}"), OfficeOnly(Access.NotFound)),
+        // An empty form: refused with its problems inside the scope, never written.
+        ["POST /Conferences/Edit"] = new((c, i) => Form($"/Conferences/Edit/{c.Conference(i)}", c), OfficeOnly(Access.NotFound)),
 
         ["GET /Reviews/Index"] = new((_, _) => Get("/Reviews"), SignedIn),
         ["GET /Reviews/Monitoring"] = new((_, _) => Get("/Reviews/Monitoring"), SignedIn),
@@ -269,7 +275,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
     // ---- the records and the callers ------------------------------------------------------------
 
     private sealed record Records(int TaskIn, int TaskOut, int ExtensionIn, int ExtensionOut, int EvidenceIn, int EvidenceOut,
-        int DocumentIn, int DocumentOut, int AccountIn, int ReviewIn, int ReviewOut, int LimitationIn, int LimitationOut);
+        int DocumentIn, int DocumentOut, int AccountIn, int ReviewIn, int ReviewOut, int LimitationIn, int LimitationOut,
+        int ConferenceIn, int ConferenceOut);
 
     private sealed record Ctx(HttpClient Client, string Antiforgery, Records Records, TestUnits Units, int OwnTokenId, int OthersTokenId)
     {
@@ -281,6 +288,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         public int Account(bool inScope) => inScope ? Records.AccountIn : 987654;
         public int Review(bool inScope) => inScope ? Records.ReviewIn : Records.ReviewOut;
         public int Limitation(bool inScope) => inScope ? Records.LimitationIn : Records.LimitationOut;
+        public int Conference(bool inScope) => inScope ? Records.ConferenceIn : Records.ConferenceOut;
     }
 
     /// <summary>
@@ -336,11 +344,26 @@ public abstract partial class AccessMatrixTests(TestApp app)
             await db.SaveChangesAsync();
             return (inside.Id, inside.Limitations[0].Id, outside.Id, outside.Limitations[0].Id);
         });
+        var (conferenceIn, conferenceOut) = await app.WithDbAsync(async db =>
+        {
+            async Task<int> HeldByAsync(int unitId)
+            {
+                var conference = new Conference
+                {
+                    Title = "Hội nghị của bảng phân quyền", Kind = "Hội nghị sơ kết", HeldOn = new DateOnly(2026, 1, 5), UnitId = unitId,
+                    Source = new ImportSource { Content = "Văn bản gốc của hội nghị." },
+                };
+                db.Conferences.Add(conference);
+                await db.SaveChangesAsync();
+                return conference.Id;
+            }
+            return (await HeldByAsync(units.BaDinh.Id), await HeldByAsync(units.HoanKiem.Id));
+        });
         var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
         foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
             (await app.ClientAsync(role, units.BaDinh)).Dispose();
         return new Records(inside.Task, outside.Task, inside.Extension, outside.Extension, inside.Evidence, outside.Evidence,
-            documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut);
+            documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut, conferenceIn, conferenceOut);
     }
 
     private async Task<Ctx> ContextAsync(string? role, Records records)

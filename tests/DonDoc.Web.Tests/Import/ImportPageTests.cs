@@ -133,6 +133,12 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
             var list = await db.ConferenceLists.Include(l => l.Items).SingleAsync(l => l.ConferenceId == id);
             Assert.Equal("3 bài học kinh nghiệm", list.Title);
             Assert.Equal(["giữ vững đoàn kết", "phát huy dân chủ", "kỷ luật nghiêm minh"], list.Items.OrderBy(i => i.Position).Select(i => i.Text));
+            // The list of lessons is also kept as lessons, of the importer's unit and the conference's year.
+            var lessons = await db.Lessons.Where(l => l.ConferenceId == id).OrderBy(l => l.Position).ToListAsync();
+            Assert.Equal(["giữ vững đoàn kết", "phát huy dân chủ", "kỷ luật nghiêm minh"], lessons.Select(l => l.Text));
+            Assert.All(lessons, l => Assert.Equal((LessonKind.Lesson, 2026), (l.Kind, l.Year)));
+            Assert.NotNull(conference.UnitId);
+            Assert.All(lessons, l => Assert.Equal(conference.UnitId, l.UnitId));
 
             var texts = new[] { conference.Title }.Concat(positions.Select(p => p.Title)).Concat(figures.Select(f => f.Text))
                 .Concat(list.Items.Select(i => i.Text)).Concat(people.Select(p => p.Person!.Name)).Concat(cited.Select(d => d.Citation));
@@ -376,10 +382,12 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         using var viewer = await SignedInAsync(Roles.Viewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/Import")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/Conferences")).StatusCode);
-        var nav = (await PageForm.ParseAsync(await viewer.GetAsync("/Conferences"))).QuerySelector(".site-nav")!;
-        Assert.Null(nav.QuerySelector("a[href='/Import']"));
-        nav = (await PageForm.ParseAsync(await _client.GetAsync("/Conferences"))).QuerySelector(".site-nav")!;
-        Assert.Equal("Nhập báo cáo", nav.QuerySelector("a[href='/Import']")!.TextContent);
+        // Everyone reaches the conferences from the menu; only the office is offered the import there.
+        var page = await PageForm.ParseAsync(await viewer.GetAsync("/Conferences"));
+        Assert.Equal("Hội nghị", page.QuerySelector(".site-nav a[href='/Conferences']")!.TextContent);
+        Assert.Null(page.QuerySelector("a[href='/Import']"));
+        page = await PageForm.ParseAsync(await _client.GetAsync("/Conferences"));
+        Assert.Equal("Nhập báo cáo", page.QuerySelector(".page-head a[href='/Import']")!.TextContent);
     }
 
     /// <summary>A client signed in through the sign-in page as a new user with the role, in the top unit unless another is named.</summary>

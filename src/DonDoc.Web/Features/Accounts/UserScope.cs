@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Shared;
@@ -281,6 +282,31 @@ public sealed class UserScope(AppDb db, TimeProvider time)
         var atTop = UnitDepth == 0;
         return documents.Where(d => (d.RegisteredByUnitId == null ? atTop : units.Any(u => u.Id == d.RegisteredByUnitId))
             || tasks.Any(t => t.SourceDocumentId == d.Id));
+    }
+
+    // ---- conferences and what they drew ---------------------------------------------------------
+
+    /// <summary>A conference is seen in the subtree of the unit that held it, like its source text and lessons.</summary>
+    public IQueryable<Conference> Visible(IQueryable<Conference> conferences)
+    {
+        if (SeesEverything)
+            return conferences;
+        if (UnitPath is null)
+            return conferences.Where(_ => false);
+        var units = Visible(db.Units);
+        var atTop = UnitDepth == 0;
+        return conferences.Where(c => c.UnitId == null ? atTop : units.Any(u => u.Id == c.UnitId));
+    }
+
+    public IQueryable<Lesson> Visible(IQueryable<Lesson> lessons)
+    {
+        if (SeesEverything)
+            return lessons;
+        if (UnitPath is null)
+            return lessons.Where(_ => false);
+        var units = Visible(db.Units);
+        var atTop = UnitDepth == 0;
+        return lessons.Where(l => l.UnitId == null ? atTop : units.Any(u => u.Id == l.UnitId));
     }
 
     private UserScope Loaded() => _loaded

@@ -10,7 +10,11 @@ namespace DonDoc.Web.Features.Conferences;
 /// <param name="Visible">False for a document registered by a unit outside the reader's scope: only the citation, which the report itself gives, is shown.</param>
 public sealed record CitedRow(int Id, string Symbol, string TypeName, DateOnly IssuedOn, string Title, DocumentStatus Status, string Citation, bool Visible);
 
-public sealed record AttendeeRow(int Id, string Name, IReadOnlyList<string> Positions);
+public sealed record AttendeeRow(int Id, string Name, ConferenceRole Role, IReadOnlyList<string> Positions);
+
+public sealed record BridgeRow(string Name, int? UnitId);
+
+public sealed record LessonRow(LessonKind Kind, string Text);
 
 public sealed record ListView(string Title, IReadOnlyList<string> Items);
 
@@ -23,15 +27,28 @@ public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
     public IReadOnlyList<AttendeeRow> People { get; private set; } = [];
     public IReadOnlyList<ConferenceFigure> Figures { get; private set; } = [];
     public IReadOnlyList<ListView> Lists { get; private set; } = [];
+    public string? UnitName { get; private set; }
+    public IReadOnlyList<BridgeRow> Bridges { get; private set; } = [];
+    public IReadOnlyList<LessonRow> Lessons { get; private set; } = [];
+    // Null when there is none, or when it is registered outside the reader's scope.
+    public (int Id, string Symbol, string Title)? Conclusion { get; private set; }
 
     [TempData]
     public string? Flash { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } conference)
+        if (await scope.Visible(db.Conferences.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct) is not { } conference)
             return NotFound();
         Conference = conference;
+        UnitName = conference.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct) : null;
+        if (conference.ConclusionId is { } conclusionId
+            && await scope.Visible(db.Documents.AsNoTracking()).Where(d => d.Id == conclusionId).Select(d => new { d.Symbol, d.Title }).FirstOrDefaultAsync(ct) is { } conclusion)
+            Conclusion = (conclusionId, conclusion.Symbol, conclusion.Title);
+        Bridges = await db.ConferenceBridges.AsNoTracking().Where(b => b.ConferenceId == id).OrderBy(b => b.Position)
+            .Select(b => new BridgeRow(b.Name, b.UnitId)).ToListAsync(ct);
+        Lessons = await db.Lessons.AsNoTracking().Where(l => l.ConferenceId == id).OrderBy(l => l.Kind).ThenBy(l => l.Position)
+            .Select(l => new LessonRow(l.Kind, l.Text)).ToListAsync(ct);
         if (conference.SourceId is { } sourceId)
         {
             var source = await db.ImportSources.AsNoTracking().Where(s => s.Id == sourceId)
@@ -49,11 +66,11 @@ public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
             .ToList();
 
         var people = await db.ConferencePeople.AsNoTracking().Where(p => p.ConferenceId == id)
-            .Select(p => new { p.PersonId, p.Person!.Name }).ToListAsync(ct);
+            .Select(p => new { p.PersonId, p.Person!.Name, p.Role }).ToListAsync(ct);
         var positions = await db.PersonPositions.AsNoTracking().Where(p => p.ConferenceId == id)
             .OrderBy(p => p.Id).Select(p => new { p.PersonId, p.Title }).ToListAsync(ct);
         People = people
-            .Select(p => new AttendeeRow(p.PersonId, p.Name, positions.Where(x => x.PersonId == p.PersonId).Select(x => x.Title).ToList()))
+            .Select(p => new AttendeeRow(p.PersonId, p.Name, p.Role, positions.Where(x => x.PersonId == p.PersonId).Select(x => x.Title).ToList()))
             .OrderBy(p => p.Id).ToList();
 
         Figures = await db.ConferenceFigures.AsNoTracking().Where(f => f.ConferenceId == id).OrderBy(f => f.Position).ToListAsync(ct);

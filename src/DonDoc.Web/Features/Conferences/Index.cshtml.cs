@@ -1,32 +1,61 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Conferences;
 
-public sealed record ConferenceRow(int Id, string Title, DateOnly HeldOn, string? FileName, int Documents, int People, int Figures, int Lists);
+public sealed record ConferenceRow(int Id, string Title, string Kind, DateOnly HeldOn, string? UnitName, ConferenceFormat Format, string? FileName,
+    int Documents, int People, int Lessons);
 
-public sealed class IndexModel(AppDb db) : PageModel
+/// <summary>The conferences the user sees, by the unit that held them (with its subtree) and the year.</summary>
+public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageModel
 {
     public Page<ConferenceRow> Conferences { get; private set; } = new([], 0, 1, Paging.DefaultSize);
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    [FromQuery(Name = "unit")]
+    public int? UnitId { get; set; }
+
+    [FromQuery(Name = "year")]
+    public int? Year { get; set; }
 
     // "page" alone would also bind the route value that names the Razor page.
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken ct)
     {
+        Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [UnitId], ct: ct);
+        var visible = scope.Visible(db.Conferences.AsNoTracking());
+        Years = await visible.Select(c => c.HeldOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         if (Paging.Check(page, null) is { } problems)
         {
             problems.CopyTo(ModelState);
             return Page();
         }
-        var rows = db.Conferences.AsNoTracking()
+        if (UnitId is { } unitId)
+        {
+            // A unit outside the scope reads as missing, like a unit that does not exist.
+            if (await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) is not { } path)
+            {
+                ModelState.AddModelError("unit", "Không có đơn vị này trong phạm vi của bạn.");
+                return Page();
+            }
+            var (from, to) = Features.Units.Unit.SubtreeRange(path);
+            visible = visible.Where(c => c.Unit != null && string.Compare(c.Unit.Path, from) >= 0 && string.Compare(c.Unit.Path, to) < 0);
+        }
+        if (Year is { } year)
+            visible = visible.Where(c => c.HeldOn.Year == year);
+        var rows = visible
             .OrderByDescending(c => c.HeldOn).ThenByDescending(c => c.Id)
-            .Select(c => new ConferenceRow(c.Id, c.Title, c.HeldOn, c.Source == null ? null : c.Source.FileName,
+            .Select(c => new ConferenceRow(c.Id, c.Title, c.Kind, c.HeldOn, c.Unit == null ? null : c.Unit.Name, c.Format,
+                c.Source == null ? null : c.Source.FileName,
                 db.ConferenceDocuments.Count(d => d.ConferenceId == c.Id),
                 db.ConferencePeople.Count(p => p.ConferenceId == c.Id),
-                db.ConferenceFigures.Count(f => f.ConferenceId == c.Id),
-                db.ConferenceLists.Count(l => l.ConferenceId == c.Id)));
+                db.Lessons.Count(l => l.ConferenceId == c.Id)));
         Conferences = await Paging.PageAsync(rows, page, Paging.DefaultSize, ct);
         return Page();
     }

@@ -1,12 +1,13 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Conferences;
 
-/// <summary>The text a conference was imported from, as it was read.</summary>
-public sealed class SourceModel(AppDb db) : PageModel
+/// <summary>The text a conference was imported from, as it was read; seen where the conference is.</summary>
+public sealed class SourceModel(AppDb db, UserScope scope) : PageModel
 {
     public int ConferenceId { get; private set; }
     public string ConferenceTitle { get; private set; } = "";
@@ -16,7 +17,7 @@ public sealed class SourceModel(AppDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var found = await db.Conferences.AsNoTracking().Where(c => c.Id == id && c.Source != null)
+        var found = await scope.Visible(db.Conferences.AsNoTracking()).Where(c => c.Id == id && c.Source != null)
             .Select(c => new { c.Title, c.Source!.FileName, c.Source.PublishedOn, c.Source.Content }).FirstOrDefaultAsync(ct);
         if (found is null)
             return NotFound();

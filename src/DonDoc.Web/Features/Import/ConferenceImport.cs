@@ -87,11 +87,14 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
 
         var heldOn = review.HeldOn!.Value;
         var now = clock.UtcNow;
+        // The conference belongs to the importing user's unit, so it is seen where they work.
+        var unitId = await scope.HomeUnitAsync(clock.Today, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var conference = new Conference
         {
             Title = VnText.Normalize(review.Title),
             HeldOn = heldOn,
+            UnitId = unitId,
             Source = new ImportSource
             {
                 FileName = review.FileName is { Length: > 0 } file ? Truncate(VnText.Normalize(Path.GetFileName(file)), 260) : null,
@@ -152,8 +155,14 @@ public sealed class ConferenceImport(AppDb db, DocumentRegistry registry, Clock 
         foreach (var row in review.Lists.Where(l => l.Include))
         {
             var list = new ConferenceList { ConferenceId = conference.Id, Position = position++, Title = VnText.Normalize(row.Title) };
-            list.Items.AddRange(ImportReview.Lines(row.Items).Select((text, k) => new ConferenceListItem { Position = k, Text = text }));
+            var items = ImportReview.Lines(row.Items);
+            list.Items.AddRange(items.Select((text, k) => new ConferenceListItem { Position = k, Text = text }));
             db.ConferenceLists.Add(list);
+            if (Lesson.KindOfList(list.Title) is { } kind)
+                db.Lessons.AddRange(items.Select((text, k) => new Lesson
+                {
+                    Kind = kind, Text = text, Position = k, ConferenceId = conference.Id, UnitId = unitId, Year = heldOn.Year, CreatedAtUtc = now,
+                }));
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

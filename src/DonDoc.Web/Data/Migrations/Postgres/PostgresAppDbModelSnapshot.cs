@@ -289,11 +289,28 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ConclusionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer");
@@ -303,13 +320,56 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ConclusionId");
 
                     b.HasIndex("HeldOn");
 
                     b.HasIndex("SourceId");
 
+                    b.HasIndex("UnitId", "HeldOn");
+
                     b.ToTable("Conferences");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceBridge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ConferenceBridges");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceDocument", b =>
@@ -429,11 +489,62 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("ConferenceId", "PersonId");
 
                     b.HasIndex("PersonId");
 
                     b.ToTable("ConferencePeople");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "UnitId");
+
+                    b.ToTable("Lessons");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.Person", b =>
@@ -1528,12 +1639,40 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.Conference", b =>
                 {
+                    b.HasOne("DonDoc.Web.Features.Documents.Document", "Conclusion")
+                        .WithMany()
+                        .HasForeignKey("ConclusionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DonDoc.Web.Features.Import.ImportSource", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Conclusion");
+
                     b.Navigation("Source");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceBridge", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceDocument", b =>
@@ -1595,6 +1734,19 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Conferences.Lesson", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.PersonPosition", b =>
