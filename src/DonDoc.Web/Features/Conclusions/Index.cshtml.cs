@@ -48,29 +48,8 @@ public sealed class IndexModel(AppDb db, DocumentRegistry registry, ConclusionDr
     public async Task<IActionResult> OnPostReadAsync(IFormFile? upload, CancellationToken ct)
     {
         ModelState.Clear();
-        string text;
-        try
-        {
-            if (upload is { } file)
-            {
-                await using var stream = file.OpenReadStream();
-                text = TextSource.Read(stream, Path.GetFileName(file.FileName), MaxBytes);
-            }
-            else if (!string.IsNullOrWhiteSpace(Pasted))
-                text = TextSource.FromPasted(Pasted, MaxBytes);
-            else
-            {
-                ModelState.AddModelError("upload", "Chọn tệp văn bản (.txt, .html, .docx) hoặc dán nội dung vào ô bên dưới.");
-                return await ListAsync(ct);
-            }
-        }
-        catch (TextSourceException e)
-        {
-            ModelState.AddModelError(upload is null ? nameof(Pasted) : "upload", e.Message);
+        if (await UploadedText.ReadAsync(upload, Pasted, MaxBytes, nameof(Pasted), "văn bản", ModelState) is not { } text)
             return await ListAsync(ct);
-        }
-
-        text = VnText.Normalize(text);
         var reading = TaskExtractor.Extract(text, IssuedOn);
         // What the form leaves empty is taken from the document's own header.
         Symbol = string.IsNullOrWhiteSpace(Symbol) ? reading.Document.Symbol : Symbol;

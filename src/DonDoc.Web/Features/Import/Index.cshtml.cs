@@ -45,31 +45,8 @@ public sealed class IndexModel(AppDb db, DocumentRegistry registry, Clock clock,
     {
         // The review fields are not part of this form; only the reading's own inputs count.
         ModelState.Clear();
-        string text;
-        try
-        {
-            if (upload is { } file)
-            {
-                await using var stream = file.OpenReadStream();
-                text = TextSource.Read(stream, Path.GetFileName(file.FileName), MaxBytes);
-            }
-            else if (!string.IsNullOrWhiteSpace(pasted))
-            {
-                text = TextSource.FromPasted(pasted, MaxBytes);
-            }
-            else
-            {
-                ModelState.AddModelError("upload", "Chọn tệp báo cáo (.txt, .html, .docx) hoặc dán nội dung vào ô bên dưới.");
-                return Page();
-            }
-        }
-        catch (TextSourceException e)
-        {
-            ModelState.AddModelError(upload is null ? "pasted" : "upload", e.Message);
+        if (await UploadedText.ReadAsync(upload, pasted, MaxBytes, "pasted", "báo cáo", ModelState) is not { } normalized)
             return Page();
-        }
-
-        var normalized = VnText.Normalize(text);
         Review = ImportReview.From(normalized, upload?.FileName is { } name ? Path.GetFileName(name) : null, published,
             ReportExtractor.Extract(normalized, published));
         await Import.CompleteSymbolsAsync(Review, ct);
