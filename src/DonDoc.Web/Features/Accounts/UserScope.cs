@@ -123,6 +123,15 @@ public sealed class UserScope(AppDb db, TimeProvider time)
         return units.Where(u => string.Compare(u.Path, from) >= 0 && string.Compare(u.Path, to) < 0);
     }
 
+    /// <summary>The units of a unit's subtree, or null when that unit is outside the user's scope (it reads as missing).</summary>
+    public async Task<IQueryable<Unit>?> SubtreeAsync(IQueryable<Unit> units, int unitId, CancellationToken ct)
+    {
+        if (await Visible(units).Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) is not { } path)
+            return null;
+        var (from, to) = Unit.SubtreeRange(path);
+        return units.Where(u => string.Compare(u.Path, from) >= 0 && string.Compare(u.Path, to) < 0);
+    }
+
     /// <summary>The top of the unit tree this user sees: the roots, or their own unit.</summary>
     public IQueryable<Unit> Tops(IQueryable<Unit> units) =>
         SeesEverything ? units.Where(u => u.ParentId == null)

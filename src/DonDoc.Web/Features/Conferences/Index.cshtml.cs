@@ -38,14 +38,12 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
         }
         if (UnitId is { } unitId)
         {
-            // A unit outside the scope reads as missing, like a unit that does not exist.
-            if (await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) is not { } path)
+            if (await scope.SubtreeAsync(db.Units.AsNoTracking(), unitId, ct) is not { } subtree)
             {
                 ModelState.AddModelError("unit", "Không có đơn vị này trong phạm vi của bạn.");
                 return Page();
             }
-            var (from, to) = Features.Units.Unit.SubtreeRange(path);
-            visible = visible.Where(c => c.Unit != null && string.Compare(c.Unit.Path, from) >= 0 && string.Compare(c.Unit.Path, to) < 0);
+            visible = visible.Where(c => subtree.Any(u => u.Id == c.UnitId));
         }
         if (Year is { } year)
             visible = visible.Where(c => c.HeldOn.Year == year);

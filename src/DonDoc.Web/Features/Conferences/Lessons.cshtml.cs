@@ -43,13 +43,11 @@ public sealed class LessonsModel(AppDb db, UserScope scope, Clock clock) : PageM
         }
         if (UnitId is { } unitId)
         {
-            if (await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) is not { } path)
+            if (await scope.SubtreeAsync(db.Units.AsNoTracking(), unitId, ct) is not { } subtree)
             {
                 ModelState.AddModelError("unit", "Không có đơn vị này trong phạm vi của bạn.");
                 return Page();
             }
-            var (from, to) = Features.Units.Unit.SubtreeRange(path);
-            var subtree = db.Units.Where(u => string.Compare(u.Path, from) >= 0 && string.Compare(u.Path, to) < 0);
             visible = visible.Where(l => subtree.Any(u => u.Id == l.UnitId));
         }
         if (Year is { } year)
