@@ -38,8 +38,74 @@ public static partial class DemoData
         "Phong trào “Ngày Chủ nhật xanh” vệ sinh môi trường khu dân cư.",
     ];
 
-    /// <summary>The conferences the seeds tell of, as the office records them, with their lessons and good models.</summary>
-    private static async Task SeedConferencesAsync(AppDb db, Structure units, Dictionary<(string, int), Document> documents, DateTime now)
+    // What the 16th plenum's self-review taught, as the review's own lessons.
+    private static readonly string[] Plenum16Lessons =
+    [
+        "Kiểm điểm phải chỉ rõ hạn chế, nguyên nhân và gắn ngay với kế hoạch khắc phục “rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ, rõ kết quả”.",
+        "Giao cơ quan theo dõi, giám sát việc khắc phục và đánh giá kết quả ở kỳ kiểm điểm sau.",
+    ];
+
+    private sealed partial class Planner
+    {
+        /// <summary>
+        /// The directions of the three conferences' conclusions as tasks, in the states a few years leave
+        /// them in: done on time, done late, returned and redone, under way, overdue, awaiting acceptance,
+        /// and an extension awaiting its decision.
+        /// </summary>
+        private void ConferenceConclusionTasks()
+        {
+            var tb145 = Doc("145-TB/TU", 2022);
+            Flow(new(2022, 1, 17), Input("Quán triệt, triển khai Kết luận số 21-KL/TW về xây dựng, chỉnh đốn Đảng trong toàn Đảng bộ", units["BTGTU"],
+                    new(2022, 3, 31), tb145, assignedBy: Root))
+                .Accept(new(2022, 1, 20)).Progress(new(2022, 2, 25), 60, "Đã tổ chức hội nghị quán triệt ở cấp Thành phố.")
+                .Submit(new(2022, 3, 25)).Complete(new(2022, 3, 30));
+            Flow(new(2022, 1, 17), Input("Xây dựng kế hoạch kiểm tra, giám sát năm 2022 của Ban Thường vụ Thành ủy", units["UBKTTU"],
+                    new(2022, 2, 28), tb145, assignedBy: Root))
+                .Accept(new(2022, 1, 18)).Progress(new(2022, 2, 20), 70, "Đang lấy ý kiến các ban đảng.")
+                .Submit(new(2022, 3, 10)).Complete(new(2022, 3, 15));
+            Flow(new(2022, 1, 17), Input("Sơ kết việc thực hiện quy định về trách nhiệm nêu gương của cán bộ, đảng viên", units["BTCTU"],
+                    new(2022, 6, 30), tb145, assignedBy: Root))
+                .Accept(new(2022, 1, 21)).Submit(new(2022, 6, 10)).Return(new(2022, 6, 14), "Bổ sung số liệu của các đảng bộ khối.")
+                .Submit(new(2022, 6, 24)).Complete(new(2022, 6, 29));
+            Flow(new(2022, 1, 17), Input("Theo dõi, đôn đốc việc thực hiện các chương trình công tác toàn khóa của Thành ủy", units["VPTU"], null, tb145,
+                    assignedBy: Root))
+                .Accept(new(2022, 1, 19)).Progress(T(-20), 70, "Đã tổng hợp kết quả thực hiện 10 chương trình công tác toàn khóa.");
+
+            var tb125 = Doc("125-TB/VPTW", 2023);
+            Flow(new(2023, 8, 30), Input("Báo cáo Đoàn khảo sát kết quả thực hiện các kiến nghị sau buổi làm việc", units["VPTU"], new(2023, 10, 31), tb125,
+                    assignedBy: Root))
+                .Accept(new(2023, 9, 1)).Submit(new(2023, 10, 25)).Complete(new(2023, 10, 30));
+            Flow(new(2023, 8, 30), Input("Nhân rộng mô hình “Dân vận khéo” trong giải phóng mặt bằng các dự án trọng điểm", units["BDVTU"],
+                    new(2023, 12, 31), tb125, assignedBy: Root))
+                .Accept(new(2023, 9, 5)).Submit(new(2023, 12, 20)).Complete(new(2023, 12, 28));
+            Flow(T(-40), Input("Hoàn thiện quy chế phối hợp giữa các ban đảng trong kiểm tra, giám sát", units["UBKTTU"], T(12), tb125,
+                    assignedBy: Root, coordinators: [units["BTCTU"]]))
+                .Accept(T(-38)).Progress(T(-10), 50, "Đã có dự thảo quy chế, đang lấy ý kiến các ban.");
+            Flow(T(-60), Input("Tổng kết thí điểm bộ phận một cửa liên thông không phụ thuộc địa giới hành chính", units["UBND-HN"], T(-2), tb125,
+                    assignedBy: Root))
+                .Accept(T(-58)).Progress(T(-20), 30, "Đang tổng hợp số liệu của các xã, phường.")
+                .AskExtension(T(-4), T(40), "Cần thêm thời gian tổng hợp số liệu sau sắp xếp đơn vị hành chính.");
+
+            var tb1820 = Doc("1820-TB/TU", 2024);
+            Flow(new(2024, 1, 15), Input("Xây dựng Chương trình làm việc năm 2024 của Ban Chấp hành Đảng bộ Thành phố", units["VPTU"],
+                    new(2024, 1, 31), tb1820, assignedBy: Root))
+                .Accept(new(2024, 1, 16)).Submit(new(2024, 1, 26)).Complete(new(2024, 1, 29));
+            Flow(new(2024, 1, 15), Input("Lãnh đạo đẩy mạnh giải ngân vốn đầu tư công năm 2024", units["UBND-HN"], new(2024, 12, 31), tb1820,
+                    assignedBy: Root))
+                .Accept(new(2024, 1, 18)).Progress(new(2024, 9, 20), 75, "Giải ngân đạt 75% kế hoạch vốn.")
+                .Submit(new(2025, 1, 10)).Complete(new(2025, 1, 15));
+            Flow(new(2024, 1, 15), Input("Theo dõi, giám sát việc thực hiện kế hoạch khắc phục hạn chế sau kiểm điểm", units["UBKTTU"], null, tb1820,
+                    assignedBy: Root, coordinators: [units["VPTU"]]))
+                .Accept(new(2024, 1, 17)).Progress(T(-30), 60, "Đã giám sát 8/13 hạn chế có kế hoạch khắc phục.");
+            Flow(T(-50), Input("Rà soát, bổ sung quy hoạch cán bộ diện Ban Thường vụ Thành ủy quản lý nhiệm kỳ 2025–2030", units["BTCTU"], T(-5), tb1820,
+                    assignedBy: Root))
+                .Accept(T(-48)).Progress(T(-12), 80, "Đã rà soát xong khối Đảng, đang rà soát khối chính quyền.");
+            Flow(T(-3), Input("Sơ kết hai năm thực hiện Kết luận Hội nghị lần thứ 16", units["VPTU"], T(25), tb1820, assignedBy: Root));
+        }
+    }
+
+    /// <summary>The conferences the seeds tell of, as the office records them, with their lessons and good models; returns the 16th plenum.</summary>
+    private static async Task<Conference> SeedConferencesAsync(AppDb db, Structure units, Dictionary<(string, int), Document> documents, DateTime now)
     {
         var root = units.Root;
         var review = new Conference
@@ -50,6 +116,7 @@ public static partial class DemoData
             UnitId = root.Id,
             Format = ConferenceFormat.Hybrid,
             Replaces = "6 hội nghị tổng kết năm của 5 ban Đảng và Văn phòng Thành ủy",
+            ConclusionId = documents[("145-TB/TU", 2022)].Id,
             CreatedAtUtc = now,
         };
         var survey = new Conference
@@ -59,9 +126,20 @@ public static partial class DemoData
             HeldOn = new DateOnly(2023, 8, 15),
             UnitId = root.Id,
             Format = ConferenceFormat.InPerson,
+            ConclusionId = documents[("125-TB/VPTW", 2023)].Id,
             CreatedAtUtc = now,
         };
-        db.Conferences.AddRange(review, survey);
+        var plenum = new Conference
+        {
+            Title = "Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ Thành phố khóa XVII",
+            Kind = "Hội nghị Ban Chấp hành lần thứ 16",
+            HeldOn = new DateOnly(2024, 1, 9),
+            UnitId = root.Id,
+            Format = ConferenceFormat.InPerson,
+            ConclusionId = documents[("1820-TB/TU", 2024)].Id,
+            CreatedAtUtc = now,
+        };
+        db.Conferences.AddRange(review, survey, plenum);
         await db.SaveChangesAsync();
 
         db.ConferenceBridges.AddRange(
@@ -71,6 +149,11 @@ public static partial class DemoData
             .Select(name => new Person { Name = name, NameKey = Person.KeyFor(name), CreatedAtUtc = now }).ToList();
         db.People.AddRange(chairs);
         db.ConferencePeople.AddRange(chairs.Select(p => new ConferencePerson { ConferenceId = review.Id, Person = p, Role = ConferenceRole.Chair }));
+        db.ConferencePeople.Add(new ConferencePerson { ConferenceId = plenum.Id, Person = chairs[0], Role = ConferenceRole.Chair });
+        db.ConferenceDocuments.Add(new ConferenceDocument
+        {
+            ConferenceId = plenum.Id, DocumentId = documents[("1820-TB/TU", 2024)].Id, Citation = "Thông báo kết luận số 1820-TB/TU ngày 12-1-2024",
+        });
         db.ConferenceDocuments.Add(new ConferenceDocument
         {
             ConferenceId = review.Id, DocumentId = documents[("01-CTr/TU", 2021)].Id, Citation = "Chương trình số 01-CTr/TU ngày 17-3-2021 của Thành ủy",
@@ -82,5 +165,6 @@ public static partial class DemoData
         db.Lessons.AddRange(SurveyLessons.Select((t, i) => Of(survey, LessonKind.Lesson, t, i)));
         db.Lessons.AddRange(SurveyModels.Select((t, i) => Of(survey, LessonKind.Model, t, i)));
         await db.SaveChangesAsync();
+        return plenum;
     }
 }

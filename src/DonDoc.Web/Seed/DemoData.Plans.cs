@@ -26,6 +26,7 @@ public static partial class DemoData
             ProgramSix2026();
             DatedTasks();
             ConclusionTasks();
+            ConferenceConclusionTasks();
             PeriodicAndOngoingTasks();
             CityFanOut();
             WardFanOut();

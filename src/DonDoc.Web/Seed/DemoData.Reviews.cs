@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -92,7 +93,7 @@ public static partial class DemoData
     }
 
     /// <summary>The review record of the 16th plenum and its remediation items, once the schedule has created their tasks.</summary>
-    private static async Task SeedReviewsAsync(AppDb db, Structure units, IReadOnlyList<SeededLimitation> limitations)
+    private static async Task SeedReviewsAsync(AppDb db, Structure units, IReadOnlyList<SeededLimitation> limitations, Conference plenum)
     {
         var review = new Review
         {
@@ -102,7 +103,8 @@ public static partial class DemoData
             Period = ReviewPeriod.Year,
             Year = 2023,
             PeriodLabel = "2023",
-            HeldOn = new DateOnly(2024, 1, 9),
+            HeldOn = plenum.HeldOn,
+            ConferenceId = plenum.Id,
             CreatedAtUtc = new DateTime(2024, 1, 9, 10, 0, 0, DateTimeKind.Utc),
             Monitors = [new ReviewMonitor { UnitId = units["UBKTTU"].Id }, new ReviewMonitor { UnitId = units["VPTU"].Id }],
             Limitations = limitations.Select(l => new Limitation
@@ -115,6 +117,12 @@ public static partial class DemoData
             }).ToList(),
         };
         db.Reviews.Add(review);
+        await db.SaveChangesAsync();
+        db.Lessons.AddRange(Plenum16Lessons.Select((text, i) => new Lesson
+        {
+            Kind = LessonKind.Lesson, Text = text, Position = i, ReviewId = review.Id, UnitId = review.UnitId, Year = review.Year,
+            CreatedAtUtc = review.CreatedAtUtc,
+        }));
         await db.SaveChangesAsync();
     }
 }

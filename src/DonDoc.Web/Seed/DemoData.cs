@@ -39,9 +39,9 @@ public static partial class DemoData
         foreach (var plan in planner.Build())
             schedule.Add(plan);
         await schedule.RunAsync();
-        await SeedReviewsAsync(db, units, planner.Plenum16);
+        var plenum = await SeedConferencesAsync(db, units, documents, clock.UtcNow);
+        await SeedReviewsAsync(db, units, planner.Plenum16, plenum);
         await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
-        await SeedConferencesAsync(db, units, documents, clock.UtcNow);
         await tx.CommitAsync();
     }
 }

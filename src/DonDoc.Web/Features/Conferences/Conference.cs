@@ -1,5 +1,6 @@
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -76,8 +77,9 @@ public sealed class Lesson : ISearchable
     public LessonKind Kind { get; set; }
     public required string Text { get; set; }
     public int Position { get; set; }
-    // Null for one drawn from elsewhere than a conference (a self-review).
+    // Where it was drawn: a conference or a self-review (or neither, for one entered on its own).
     public int? ConferenceId { get; set; }
+    public int? ReviewId { get; set; }
     public int? UnitId { get; set; }
     public int Year { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -183,7 +185,9 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.Property(l => l.SearchKey).HasMaxLength(2000);
         b.HasIndex(l => new { l.Year, l.UnitId });
         b.HasIndex(l => l.ConferenceId);
+        b.HasIndex(l => l.ReviewId);
         b.HasOne<Conference>().WithMany().HasForeignKey(l => l.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Review>().WithMany().HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

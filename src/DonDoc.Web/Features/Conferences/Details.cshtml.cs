@@ -1,6 +1,9 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Reviews;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +21,9 @@ public sealed record LessonRow(LessonKind Kind, string Text);
 
 public sealed record ListView(string Title, IReadOnlyList<string> Items);
 
-public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
+public sealed record DirectionRow(int Id, string Title, string LeadUnit, DateOnly? DueDate, TaskState Status, Overlay Overlay);
+
+public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock) : PageModel
 {
     public Conference Conference { get; private set; } = null!;
     public string? SourceName { get; private set; }
@@ -32,6 +37,13 @@ public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
     public IReadOnlyList<LessonRow> Lessons { get; private set; } = [];
     // Null when there is none, or when it is registered outside the reader's scope.
     public (int Id, string Symbol, string Title)? Conclusion { get; private set; }
+    // The conclusion's directions as the tasks they became, as far as the reader sees them.
+    public IReadOnlyList<DirectionRow> Directions { get; private set; } = [];
+    public Progress DirectionProgress { get; private set; } = new(0, 0, 0);
+    public IReadOnlyList<(int Id, string Title)> Reviews { get; private set; } = [];
+
+    // A conclusion gives a few dozen directions at most; past this the task list serves.
+    public const int MaxDirections = 200;
 
     [TempData]
     public string? Flash { get; set; }
@@ -44,7 +56,18 @@ public sealed class DetailsModel(AppDb db, UserScope scope) : PageModel
         UnitName = conference.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(ct) : null;
         if (conference.ConclusionId is { } conclusionId
             && await scope.Visible(db.Documents.AsNoTracking()).Where(d => d.Id == conclusionId).Select(d => new { d.Symbol, d.Title }).FirstOrDefaultAsync(ct) is { } conclusion)
+        {
             Conclusion = (conclusionId, conclusion.Symbol, conclusion.Title);
+            var today = clock.Today;
+            var directions = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => t.SourceDocumentId == conclusionId && t.ParentId == null)
+                .OrderBy(t => t.Id).Take(MaxDirections)
+                .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate, t.Status, t.SubmittedOn }).ToListAsync(ct);
+            Directions = directions.Select(t => new DirectionRow(t.Id, t.Title, t.Lead, t.DueDate, t.Status,
+                TaskRules.OverlayOn(t.Status, t.DueDate, t.SubmittedOn, today))).ToList();
+            DirectionProgress = Progress.Of(directions.Select(t => (t.Status, t.DueDate, t.SubmittedOn)), today);
+        }
+        Reviews = (await scope.Visible(db.Reviews.AsNoTracking()).Where(r => r.ConferenceId == id).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title }).ToListAsync(ct)).Select(r => (r.Id, r.Title)).ToList();
         Bridges = await db.ConferenceBridges.AsNoTracking().Where(b => b.ConferenceId == id).OrderBy(b => b.Position)
             .Select(b => new BridgeRow(b.Name, b.UnitId)).ToListAsync(ct);
         Lessons = await db.Lessons.AsNoTracking().Where(l => l.ConferenceId == id).OrderBy(l => l.Kind).ThenBy(l => l.Position)

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Conferences;
 
-public sealed record LessonListRow(int Id, LessonKind Kind, string Text, int Year, string? UnitName, int? ConferenceId, string? ConferenceTitle);
+public sealed record LessonListRow(int Id, LessonKind Kind, string Text, int Year, string? UnitName, int? ConferenceId, string? ConferenceTitle,
+    int? ReviewId, string? ReviewTitle);
 
 /// <summary>Lessons and good models the user sees, by year, unit and words (with or without diacritics).</summary>
 public sealed class LessonsModel(AppDb db, UserScope scope, Clock clock) : PageModel
@@ -59,10 +60,11 @@ public sealed class LessonsModel(AppDb db, UserScope scope, Clock clock) : PageM
             var key = VnText.Fold(Q);
             visible = visible.Where(l => l.SearchKey.Contains(key));
         }
-        var rows = visible.OrderByDescending(l => l.Year).ThenByDescending(l => l.ConferenceId).ThenBy(l => l.Kind).ThenBy(l => l.Position)
+        var rows = visible.OrderByDescending(l => l.Year).ThenByDescending(l => l.ConferenceId).ThenByDescending(l => l.ReviewId).ThenBy(l => l.Kind).ThenBy(l => l.Position)
             .Select(l => new LessonListRow(l.Id, l.Kind, l.Text, l.Year,
                 db.Units.Where(u => u.Id == l.UnitId).Select(u => u.Name).FirstOrDefault(),
-                l.ConferenceId, db.Conferences.Where(c => c.Id == l.ConferenceId).Select(c => c.Title).FirstOrDefault()));
+                l.ConferenceId, db.Conferences.Where(c => c.Id == l.ConferenceId).Select(c => c.Title).FirstOrDefault(),
+                l.ReviewId, db.Reviews.Where(r => r.Id == l.ReviewId).Select(r => r.Title).FirstOrDefault()));
         Lessons = await Paging.PageAsync(rows, page, Paging.DefaultSize, ct);
         return Page();
     }

@@ -6,6 +6,7 @@ using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Reviews;
 
@@ -21,17 +22,30 @@ public sealed class CreateModel(AppDb db, UserScope scope, Clock clock, Remediat
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
     public IReadOnlyList<LimitationRow> Offers { get; private set; } = [];
+    public string? ConferenceTitle { get; private set; }
 
     [TempData]
     public string? Flash { get; set; }
 
     private string OfferKey => $"{Input.UnitId}/{Input.Year}";
 
-    public async Task<IActionResult> OnGetAsync(int? unit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? unit, int? conference, CancellationToken ct)
     {
         Input.UnitId = unit;
         Input.Year = clock.Today.Year;
         Input.HeldOn = clock.Today;
+        if (conference is { } conferenceId)
+        {
+            var held = await scope.Visible(db.Conferences.AsNoTracking()).Where(c => c.Id == conferenceId)
+                .Select(c => new { c.UnitId, c.HeldOn }).FirstOrDefaultAsync(ct);
+            if (held is null)
+                return NotFound();
+            Input.ConferenceId = conferenceId;
+            Input.UnitId = held.UnitId ?? unit;
+            Input.HeldOn = held.HeldOn;
+            // A year's review is held in the first months of the next year, as the 16th plenum of 9/1/2024 reviewed 2023.
+            Input.Year = held.HeldOn.Month <= 3 ? held.HeldOn.Year - 1 : held.HeldOn.Year;
+        }
         await LoadAsync(ct);
         return Page();
     }
@@ -80,6 +94,9 @@ public sealed class CreateModel(AppDb db, UserScope scope, Clock clock, Remediat
     private async Task LoadAsync(CancellationToken ct)
     {
         Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [Input.UnitId], Input.MonitorUnitIds, ct);
+        ConferenceTitle = Input.ConferenceId is { } conferenceId
+            ? await scope.Visible(db.Conferences.AsNoTracking()).Where(c => c.Id == conferenceId).Select(c => c.Title).FirstOrDefaultAsync(ct)
+            : null;
         if (OfferedFor == OfferKey && Input.UnitId is { } unitId && Input.Year is { } year && await scope.SeesUnitAsync(unitId, ct))
             Offers = await plan.CarryOverOffersAsync(unitId, year, ct);
     }

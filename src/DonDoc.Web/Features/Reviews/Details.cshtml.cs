@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Features.Reviews;
 
 public sealed record ReviewHead(int Id, string Title, int UnitId, string UnitName, ReviewSubject Subject, ReviewPeriod Period,
-    string PeriodLabel, DateOnly HeldOn, IReadOnlyList<string> Monitors);
+    string PeriodLabel, DateOnly HeldOn, IReadOnlyList<string> Monitors, int? ConferenceId, string? ConferenceTitle);
 
 public sealed record ItemRow(int LimitationId, int TaskId, string Title, string? ResponsiblePerson, string? Body, DateOnly? DueDate,
     string? ExpectedResult, TaskState Status, Overlay Overlay);
@@ -19,6 +20,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, Remedia
     public ReviewHead Review { get; private set; } = null!;
     public IReadOnlyList<LimitationRow> Limitations { get; private set; } = [];
     public ILookup<int, ItemRow> Items { get; private set; } = Array.Empty<ItemRow>().ToLookup(i => i.LimitationId);
+    public IReadOnlyList<LessonRow> Lessons { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     [TempData]
@@ -31,11 +33,19 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, Remedia
             {
                 r.Id, r.Title, r.UnitId, UnitName = r.Unit!.Name, r.Subject, r.Period, r.PeriodLabel, r.HeldOn,
                 Monitors = r.Monitors.OrderBy(m => m.Unit!.Code).Select(m => m.Unit!.Name).ToList(),
+                r.ConferenceId,
             })
             .FirstOrDefaultAsync(ct);
         if (head is null)
             return NotFound();
-        Review = new(head.Id, head.Title, head.UnitId, head.UnitName, head.Subject, head.Period, head.PeriodLabel, head.HeldOn, head.Monitors);
+        // A monitoring body may not see the conference of the unit it monitors.
+        var conferenceTitle = head.ConferenceId is { } conferenceId
+            ? await scope.Visible(db.Conferences.AsNoTracking()).Where(c => c.Id == conferenceId).Select(c => c.Title).FirstOrDefaultAsync(ct)
+            : null;
+        Review = new(head.Id, head.Title, head.UnitId, head.UnitName, head.Subject, head.Period, head.PeriodLabel, head.HeldOn, head.Monitors,
+            conferenceTitle is null ? null : head.ConferenceId, conferenceTitle);
+        Lessons = await db.Lessons.AsNoTracking().Where(l => l.ReviewId == id).OrderBy(l => l.Kind).ThenBy(l => l.Position)
+            .Select(l => new LessonRow(l.Kind, l.Text)).ToListAsync(ct);
         Limitations = await plan.LimitationsAsync(id, ct);
         var today = clock.Today;
         var items = await db.RemediationItems.AsNoTracking().Where(i => i.Limitation!.ReviewId == id).OrderBy(i => i.Id)

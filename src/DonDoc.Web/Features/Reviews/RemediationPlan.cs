@@ -32,6 +32,9 @@ public sealed class NewReview
     [Required(ErrorMessage = "Nhập ngày kiểm điểm.")]
     public DateOnly? HeldOn { get; set; }
 
+    // The conference where the review is held, when there is one.
+    public int? ConferenceId { get; set; }
+
     public List<int> MonitorUnitIds { get; set => field = value ?? []; } = [];
 
     // Limitations of the unit's previous review, not yet remedied, to carry into this one.
@@ -172,6 +175,8 @@ public sealed class RemediationPlan(AppDb db, Clock clock, TaskWorkflow workflow
         var seen = await scope.VisibleUnitIdsAsync(monitors, ct);
         foreach (var id in monitors.Where(id => !seen.Contains(id)))
             problems.Add(nameof(input.MonitorUnitIds), $"Cơ quan theo dõi: không có đơn vị số {id}.");
+        if (input.ConferenceId is { } conferenceId && !await scope.Visible(db.Conferences).AnyAsync(c => c.Id == conferenceId, ct))
+            problems.Add(nameof(input.ConferenceId), $"Không có hội nghị số {conferenceId}.");
         var offers = problems.Any ? [] : await CarryOverOffersAsync(unitId, year, ct);
         var carried = offers.Where(o => input.CarryOverIds.Contains(o.Id)).ToList();
         foreach (var id in input.CarryOverIds.Distinct().Where(id => offers.All(o => o.Id != id)))
@@ -188,6 +193,7 @@ public sealed class RemediationPlan(AppDb db, Clock clock, TaskWorkflow workflow
             Year = year,
             PeriodLabel = string.IsNullOrWhiteSpace(input.PeriodLabel) ? year.ToString() : VnText.Normalize(input.PeriodLabel.Trim()),
             HeldOn = input.HeldOn!.Value,
+            ConferenceId = input.ConferenceId,
             CreatedAtUtc = clock.UtcNow,
             Monitors = monitors.Select(id => new ReviewMonitor { UnitId = id }).ToList(),
             Limitations = carried.Select(l => new Limitation

@@ -1,3 +1,4 @@
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public sealed class Review
     // "2023", "2020 – 2025".
     public required string PeriodLabel { get; set; }
     public DateOnly HeldOn { get; set; }
+    // The conference (a plenum, most often) where the review was held, when it is recorded.
+    public int? ConferenceId { get; set; }
+    public Conference? Conference { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public List<Limitation> Limitations { get; set; } = [];
     public List<ReviewMonitor> Monitors { get; set; } = [];
@@ -82,6 +86,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(r => r.Period).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(r => new { r.UnitId, r.Year });
         b.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Conference).WithMany().HasForeignKey(r => r.ConferenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Limitations).WithOne(l => l.Review).HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Monitors).WithOne().HasForeignKey(m => m.ReviewId).OnDelete(DeleteBehavior.Cascade);
     }

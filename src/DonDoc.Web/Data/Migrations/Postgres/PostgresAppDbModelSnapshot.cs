@@ -520,6 +520,9 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -539,6 +542,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceId");
+
+                    b.HasIndex("ReviewId");
 
                     b.HasIndex("UnitId");
 
@@ -912,6 +917,9 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ConferenceId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -945,6 +953,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -1743,6 +1753,11 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("DonDoc.Web.Features.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("DonDoc.Web.Features.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1821,11 +1836,18 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Review", b =>
                 {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", "Conference")
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Conference");
 
                     b.Navigation("Unit");
                 });

@@ -497,6 +497,9 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -516,6 +519,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceId");
+
+                    b.HasIndex("ReviewId");
 
                     b.HasIndex("UnitId");
 
@@ -871,6 +876,9 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -904,6 +912,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -1678,6 +1688,11 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("DonDoc.Web.Features.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("DonDoc.Web.Features.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1756,11 +1771,18 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Review", b =>
                 {
+                    b.HasOne("DonDoc.Web.Features.Conferences.Conference", "Conference")
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Conference");
 
                     b.Navigation("Unit");
                 });
