@@ -78,6 +78,7 @@ builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<RemediationPlan>();
 builder.Services.AddScoped<LessonBook>();
+builder.Services.AddScoped<DonDoc.Web.Features.Inbox.Inbox>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();

@@ -288,5 +288,21 @@ public static partial class DemoData
                 .Then(new FanOut(fannedOn, new FanOutRequest(), Child))
                 .Progress(T(-3), 40, "Các chi bộ đã đăng ký xây dựng mô hình; Đảng ủy phường đang kiểm tra, đánh giá kết quả.");
         }
+
+        // The ward whose officer signs in as a demo account: work in every state it acts on.
+        private void WardOfficerWork()
+        {
+            var ward = Locality("Ba Đình");
+            Flow(T(-2), Input("Báo cáo kết quả rà soát đảng viên sau sắp xếp đơn vị hành chính", ward, T(10), assignedBy: Root));
+            Flow(T(-25), Input("Tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy phường với nhân dân", ward, T(4), assignedBy: Root))
+                .Accept(T(-23)).Progress(T(-8), 50, "Đã xây dựng kế hoạch, đang tổng hợp ý kiến của nhân dân.");
+            Flow(T(-45), Input("Hoàn thành số hóa hồ sơ đảng viên của Đảng bộ phường", ward, T(-6), assignedBy: Root, coordinators: [units["BTCTU"]]))
+                .Accept(T(-43)).Progress(T(-15), 60, "Đã số hóa 60% hồ sơ đảng viên.");
+            Flow(T(-30), Input("Báo cáo sơ kết công tác dân vận 6 tháng cuối năm", ward, T(8), assignedBy: Root))
+                .Accept(T(-28)).Progress(T(-9), 90, "Đã dự thảo báo cáo sơ kết.").Submit(T(-5))
+                .Return(T(-2), "Bổ sung số liệu về mô hình “Dân vận khéo” của các chi bộ.");
+            Flow(T(-35), Input("Kiện toàn tổ chức cơ sở đảng sau sắp xếp", ward, T(5), assignedBy: Root))
+                .Accept(T(-33)).Progress(T(-2), 100, "Đã kiện toàn 42/42 chi bộ trực thuộc, ban hành quyết định chỉ định cấp ủy.").Submit(T(-1));
+        }
     }
 }

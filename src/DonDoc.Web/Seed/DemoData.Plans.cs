@@ -30,6 +30,7 @@ public static partial class DemoData
             PeriodicAndOngoingTasks();
             CityFanOut();
             WardFanOut();
+            WardOfficerWork();
             Plenum16Review();
             // Workflow plans are written in order; when "today" is early their relative dates are
             // clamped in that order rather than re-sorted.

@@ -111,6 +111,10 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Accounts/Users/Edit?handler=Unlock"] = new((c, i) => Form($"/Accounts/Users/Edit/{c.Account(i)}?handler=Unlock", c), AdminAccount),
 
         ["GET /Index"] = new((_, _) => Get("/"), SignedIn),
+        ["GET /Inbox/Index"] = new((_, _) => Get("/Inbox"), SignedIn),
+        // Each picked task is judged by its own rights; what is refused is reported on the page it returns to.
+        ["POST /Inbox/Index?handler=Decide"] = new((c, i) => Form("/Inbox?handler=Decide", c, ("Picked", c.Task(i)), ("Decision", "Return"),
+            ("Reason", "Bổ sung số liệu")), SignedIn),
         ["GET /Dashboard/Index"] = new((c, i) => Get($"/Dashboard/{c.Unit(i)}"), Read()),
         ["GET /Units/Index"] = new((c, i) => Get($"/Units?open={c.Unit(i)}"), Read()),
         ["GET /Units/Index?handler=Children"] = new((c, i) => Get($"/Units?handler=Children&id={c.Unit(i)}"), Read()),
@@ -162,6 +166,9 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Conferences/Person"] = new((_, _) => Get("/Conferences/Person/987654"), SignedInMissing),
         ["GET /Conferences/Source"] = new((c, i) => Get($"/Conferences/Source/{c.Conference(i)}"), Read()),
         ["GET /Conferences/Lessons"] = new((c, i) => Get($"/Conferences/Lessons?unit={c.Unit(i)}"), Read(Access.Refused)),
+        ["GET /Conferences/Lesson"] = new((c, i) => Get($"/Conferences/Lesson?conference={c.Conference(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /Conferences/Lesson"] = new((c, i) => Form($"/Conferences/Lesson?conference={c.Conference(i)}", c, ("Input.Kind", "Lesson"),
+            ("Input.Text", "Bài học kiểm tra quyền")), OfficeOnly(Access.NotFound)),
         ["GET /Conferences/Edit"] = new((c, i) => Get($"/Conferences/Edit/{c.Conference(i)}"), OfficeOnly(Access.NotFound)),
         // An empty form: refused with its problems inside the scope, never written.
         ["POST /Conferences/Edit"] = new((c, i) => Form($"/Conferences/Edit/{c.Conference(i)}", c), OfficeOnly(Access.NotFound)),

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -161,6 +162,71 @@ public abstract class ReviewTests(TestApp app)
         Assert.Equal(open, only.CarriedFromId);
         Assert.Equal("Cải cách hành chính chưa đạt yêu cầu", only.Text);
         Assert.Contains("Chuyển từ kỳ kiểm điểm trước", (await ReviewPageAsync(office, review)).QuerySelector($"#limitation-{only.Id}")!.TextContent);
+    }
+
+    [DbFact]
+    public async Task The_monitoring_body_finds_the_open_remediation_items_in_its_inbox_until_they_are_done()
+    {
+        var office = await OfficeAsync();
+        var review = await CreateReviewAsync(office, Units.HoanKiem, 2025, "Kiểm điểm Đảng ủy phường Hoàn Kiếm năm 2025", Units.UbndParty);
+        var limitation = await AddLimitationAsync(office, review, "trong xây dựng Đảng", "Chậm kiện toàn chi bộ sau sắp xếp");
+        var task = await AddItemAsync(office, limitation, "Kiện toàn các chi bộ khu dân cư", Units.HoanKiem, app.Clock.Today.AddDays(25));
+
+        using var monitor = await app.ClientAsync(Roles.Viewer, Units.UbndParty);
+        var inbox = await PageForm.ParseAsync(await monitor.GetAsync("/Inbox"));
+        Assert.NotNull(inbox.QuerySelector($"#inbox-monitoring a[href='/Tasks/Details/{task}']"));
+        using var reviewed = await app.ClientAsync(Roles.Viewer, Units.HoanKiem);
+        Assert.Null((await PageForm.ParseAsync(await reviewed.GetAsync("/Inbox"))).QuerySelector($"#inbox-monitoring a[href='/Tasks/Details/{task}']"));
+
+        await CompleteAsync(task);
+        inbox = await PageForm.ParseAsync(await monitor.GetAsync("/Inbox"));
+        Assert.Null(inbox.QuerySelector($"#inbox-monitoring a[href='/Tasks/Details/{task}']"));
+    }
+
+    [DbFact]
+    public async Task A_review_held_at_a_conference_links_both_ways_and_keeps_its_own_lessons()
+    {
+        var conference = await app.WithDbAsync(async db =>
+        {
+            var c = new Conference
+            {
+                Title = "Hội nghị Ban Chấp hành Đảng bộ phường Ba Đình lần thứ 5", Kind = "Hội nghị Ban Chấp hành lần thứ 5",
+                HeldOn = new DateOnly(2026, 1, 12), UnitId = Units.BaDinh.Id, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Conferences.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        var office = await OfficeAsync();
+        var form = PageForm.Of(await PageForm.ParseAsync(await office.GetAsync($"/Reviews/Create?conference={conference}")), "form-create-review");
+        // The conference gives the unit, the day and the year under review (a January review looks back on the year before).
+        Assert.Equal(Units.BaDinh.Id.ToString(), form["Input.UnitId"]);
+        Assert.Equal("2025", form["Input.Year"]);
+        Assert.Equal("2026-01-12", form["Input.HeldOn"]);
+        form["Input.Title"] = "Kiểm điểm Ban Chấp hành Đảng bộ phường Ba Đình năm 2025";
+        var response = await form.PostAsync(office);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var review = int.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+
+        var reviewPage = await ReviewPageAsync(office, review);
+        Assert.Equal($"/Conferences/Details/{conference}", reviewPage.GetElementById("review-conference")!.GetAttribute("href"));
+        var conferencePage = await PageForm.ParseAsync(await office.GetAsync($"/Conferences/Details/{conference}"));
+        Assert.Equal($"/Reviews/Details/{review}", conferencePage.QuerySelector("a.conference-review")!.GetAttribute("href"));
+
+        var lesson = PageForm.Of(await PageForm.ParseAsync(await office.GetAsync($"/Conferences/Lesson?review={review}")), "form-lesson");
+        lesson["Input.Text"] = "  ";
+        var refused = await PageForm.ParseAsync(await lesson.PostAsync(office));
+        Assert.Equal(["Nhập nội dung bài học hoặc mô hình."], PageForm.Problems(refused));
+        lesson["Input.Text"] = "Kiểm điểm gắn với kế hoạch khắc phục có cơ quan theo dõi.";
+        Assert.Equal(HttpStatusCode.Redirect, (await lesson.PostAsync(office)).StatusCode);
+        Assert.Contains("Kiểm điểm gắn với kế hoạch khắc phục có cơ quan theo dõi.", (await ReviewPageAsync(office, review)).GetElementById("review-lessons")!.TextContent);
+        var listed = await office.GetStringAsync($"/Conferences/Lessons?unit={Units.BaDinh.Id}&q=co quan theo doi");
+        Assert.Contains($"/Reviews/Details/{review}\"", listed);
+
+        // A conference outside the office's scope is not one it can record a review at.
+        using var otherOffice = await app.ClientAsync(Roles.OfficeStaff, Units.HoanKiem, followRedirects: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOffice.GetAsync($"/Reviews/Create?conference={conference}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOffice.GetAsync($"/Conferences/Lesson?review={review}")).StatusCode);
     }
 
     // ---- steps as the office takes them ----------------------------------------------------------

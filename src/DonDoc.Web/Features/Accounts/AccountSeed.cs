@@ -25,7 +25,7 @@ public static class AccountSeed
         new("lanhdao", "Trần Quốc Hùng (Thường trực Thành ủy)", Roles.Leader, "TU-HN"),
         new("canbo.badinh", "Lê Minh Tuấn (Đảng bộ phường Ba Đình)", Roles.UnitOfficer, "DB-BADINH"),
         new("xem.hoankiem", "Phạm Thu Trang (Đảng bộ phường Hoàn Kiếm)", Roles.Viewer, "DB-HOANKIEM"),
-        new("kiemtra", "Đỗ Văn Long (Ủy ban Kiểm tra Thành ủy)", Roles.Inspector, "TU-HN"),
+        new("kiemtra", "Đỗ Văn Long (Ủy ban Kiểm tra Thành ủy)", Roles.Inspector, "UBKTTU"),
         new("donthu", "Vũ Thị Lan (Ban Nội chính Thành ủy)", Roles.ComplaintHandler, "TU-HN"),
     ];
 
