@@ -1,4 +1,6 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -86,15 +88,32 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Signs the administrator in on the sign-in page the app has just sent the browser to.</summary>
-    public static async Task SignInAsync(IPage page)
+    /// <summary>Signs the administrator (or another user) in on the sign-in page the app has just sent the browser to.</summary>
+    public static async Task SignInAsync(IPage page, string userName = AdminUserName, string password = AdminPassword)
     {
         await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
         var form = page.Locator("#form-login");
-        await form.Locator("[name='Input.UserName']").FillAsync(AdminUserName);
-        await form.Locator("[name='Input.Password']").FillAsync(AdminPassword);
+        await form.Locator("[name='Input.UserName']").FillAsync(userName);
+        await form.Locator("[name='Input.Password']").FillAsync(password);
         await form.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
+    }
+
+    /// <summary>An account of one role in one unit, signing in with <see cref="AdminPassword"/>.</summary>
+    public async Task CreateUserAsync(string userName, string role, Unit unit)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = userName, DisplayName = userName, UnitId = unit.Id, CreatedAtUtc = Clock.GetUtcNow().UtcDateTime };
+        if (!(await users.CreateAsync(user, AdminPassword)).Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
+            throw new InvalidOperationException($"Không tạo được tài khoản {userName}.");
+    }
+
+    /// <summary>Runs the app's own services (the task workflow, …) to set up what a test starts from.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>Reads the app's database directly, to check what the pages did or did not write.</summary>
