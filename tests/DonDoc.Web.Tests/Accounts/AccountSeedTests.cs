@@ -75,7 +75,8 @@ public sealed class AccountSeedTests : IAsyncLifetime
             await UnitPaths.SaveAsync(db);
             db.Units.AddRange(
                 new Unit { Code = "DB-BADINH", Name = "Đảng bộ phường Ba Đình", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = root.ValidFrom },
-                new Unit { Code = "DB-HOANKIEM", Name = "Đảng bộ phường Hoàn Kiếm", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = root.ValidFrom });
+                new Unit { Code = "DB-HOANKIEM", Name = "Đảng bộ phường Hoàn Kiếm", Type = UnitType.DangBoTrucThuoc, ParentId = root.Id, ValidFrom = root.ValidFrom },
+                new Unit { Code = "UBKTTU", Name = "Ủy ban Kiểm tra Thành ủy", Type = UnitType.Ban, ParentId = root.Id, ValidFrom = root.ValidFrom });
             await UnitPaths.SaveAsync(db);
         }
         var output = new StringWriter();
