@@ -46,22 +46,29 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 /// <summary>
 /// Writes a <see cref="JobRun"/> row as each firing starts and ends. Straight SQL rather than a save:
 /// these rows are the scheduler's bookkeeping, not changes anyone made, so they stay out of the audit trail.
+/// The row's key is the job and the time it was due, so that a firing the scheduler hands out twice (an
+/// instance that replaces the trigger at start while another has already acquired it) runs only once.
 /// </summary>
-internal sealed class JobRunLog(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunLog> log) : IJobListener
+internal sealed class JobRunLog(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunLog> log) : IJobListener, ITriggerListener
 {
     private static readonly TimeSpan Kept = TimeSpan.FromDays(30);
 
-    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken ct = default)
+    public string Name => nameof(JobRunLog);
+
+    public async ValueTask<bool> VetoJobExecution(ITrigger trigger, IJobExecutionContext context, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var id = IdOf(context);
         var job = context.JobDetail.Key.Name;
-        var scheduled = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime;
+        var scheduled = Scheduled(context);
         var instance = context.Scheduler.SchedulerInstanceId;
         var started = time.GetUtcNow().UtcDateTime;
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"JobRuns\" (\"Id\", \"Job\", \"ScheduledAtUtc\", \"Instance\", \"StartedAtUtc\") VALUES ({id}, {job}, {scheduled}, {instance}, {started})", ct);
+        var written = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"JobRuns\" (\"Id\", \"Job\", \"ScheduledAtUtc\", \"Instance\", \"StartedAtUtc\") VALUES ({id}, {job}, {scheduled}, {instance}, {started}) ON CONFLICT DO NOTHING", ct);
+        if (written == 0)
+            log.LogWarning("Lần chạy {Job} lúc {Scheduled:O} đã được thực hiện; bỏ qua lần trao lại.", job, scheduled);
+        return written == 0;
     }
 
     public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken ct = default)
@@ -79,7 +86,9 @@ internal sealed class JobRunLog(IServiceScopeFactory scopes, TimeProvider time, 
         await db.Set<JobRun>().Where(r => r.StartedAtUtc < now - Kept).ExecuteDeleteAsync(ct);
     }
 
-    private static string IdOf(IJobExecutionContext context) => $"{context.Scheduler.SchedulerInstanceId}/{context.FireInstanceId}";
+    private static DateTime Scheduled(IJobExecutionContext context) => (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime;
+
+    private static string IdOf(IJobExecutionContext context) => $"{context.JobDetail.Key.Name}/{Scheduled(context):O}";
 }
 
 /// <summary>What several instances share through the database: data-protection keys, and the scheduler of background jobs.</summary>
@@ -127,6 +136,7 @@ public static class Cluster
             // replacement goes on from the last firing, so that none runs a second time.
             q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
             q.AddJobListener<JobRunLog>();
+            q.AddTriggerListener<JobRunLog>();
             jobs(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
