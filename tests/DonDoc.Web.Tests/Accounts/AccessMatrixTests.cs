@@ -129,6 +129,10 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Tasks/Create"] = new((c, i) => Form("/Tasks/Create", c, ("Input.Title", "Nhiệm vụ kiểm tra quyền"), ("Input.LeadUnitId", c.Unit(i)),
             ("Input.DeadlineKind", "Date"), ("Input.DueDate", "2026-12-31")), OfficeOnly(Access.Refused)),
         ["POST /Tasks/Create?handler=Units"] = new((c, i) => Form("/Tasks/Create?handler=Units", c, ("Input.LeadUnitId", c.Unit(i))), OfficeOnly()),
+        ["GET /Tasks/Edit"] = new((c, i) => Get($"/Tasks/Edit/{c.Task(i)}"), OfficeOnly(Access.NotFound)),
+        // An empty form: refused with its problems inside the scope, never written.
+        ["POST /Tasks/Edit"] = new((c, i) => Form($"/Tasks/Edit/{c.Task(i)}", c), OfficeOnly(Access.NotFound)),
+        ["POST /Tasks/Edit?handler=Units"] = new((c, i) => Form($"/Tasks/Edit/{c.Task(i)}?handler=Units", c), OfficeOnly(Access.NotFound)),
         ["GET /Tasks/Details"] = new((c, i) => Get($"/Tasks/Details/{c.Task(i)}"), Read()),
         ["GET /Tasks/Details?handler=Evidence"] = new((c, i) => Get($"/Tasks/Details/{c.Task(i)}?handler=Evidence&evidenceId={c.Evidence(i)}"), Read()),
         ["POST /Tasks/Details?handler=Accept"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Accept", c), Right(TaskRight.Accept)),
@@ -197,6 +201,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /api/tasks/{id:int}"] = new((c, i) => Get($"/api/tasks/{c.Task(i)}"), Read()),
         ["POST /api/tasks/"] = new((c, i) => Json("/api/tasks", new { Title = "Nhiệm vụ kiểm tra quyền", LeadUnitId = c.Unit(i), DeadlineKind = "Date", DueDate = "2026-12-31" }),
             OfficeOnly(Access.Refused)),
+        ["PUT /api/tasks/{id:int}/"] = new((c, i) => Put($"/api/tasks/{c.Task(i)}", new { Title = "Nhiệm vụ kiểm tra quyền", LeadUnitId = c.Unit(i) }),
+            Right(TaskRight.Edit)),
         ["POST /api/tasks/{id:int}/accept"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/accept", new { }), Right(TaskRight.Accept)),
         ["POST /api/tasks/{id:int}/progress"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/progress", new { Percent = 30, Text = "Đã triển khai" }), Right(TaskRight.Progress)),
         ["POST /api/tasks/{id:int}/evidence"] = new((c, i) => Multipart($"/api/tasks/{c.Task(i)}/evidence", ("Percent", "40"), ("Text", "Kèm minh chứng")),
@@ -405,6 +411,9 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
     private static HttpRequestMessage Json(string url, object body) =>
         new(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Api.Json) };
+
+    private static HttpRequestMessage Put(string url, object body) =>
+        new(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Api.Json) };
 
     private static HttpRequestMessage Form(string url, Ctx ctx, params (string Name, object Value)[] fields) =>
         new(HttpMethod.Post, url)

@@ -21,6 +21,7 @@ public enum TaskRight
     Return,
     DecideExtension,
     Cancel,
+    Edit,
     FanOut,
     AddChild,
 }
@@ -40,7 +41,7 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
             TaskRight.RequestExtension => Has(Accounts.Roles.UnitOfficer) && OwnUnitLeads,
             // Results and extensions are judged by the side that assigned the task, never by the one doing it.
             TaskRight.Complete or TaskRight.Return or TaskRight.DecideExtension => Has(Accounts.Roles.Leader) && AssignedInScope,
-            TaskRight.Cancel => Accounts.Roles.Office.Any(Has) && AssignedInScope,
+            TaskRight.Cancel or TaskRight.Edit => Accounts.Roles.Office.Any(Has) && AssignedInScope,
             TaskRight.FanOut or TaskRight.AddChild => Accounts.Roles.Office.Any(Has) && LeadInScope,
             _ => false,
         };

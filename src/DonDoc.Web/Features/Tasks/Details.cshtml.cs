@@ -51,6 +51,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     public bool CanDecideExtension => PendingExtension is not null && Detail.Access.Can(TaskRight.DecideExtension);
     public bool CanRequestExtension => TaskRules.IsOpen(Detail.Status) && Detail.DueDate is not null && PendingExtension is null
         && Detail.Access.Can(TaskRight.RequestExtension);
+    public bool CanEdit => TaskRules.IsOpen(Detail.Status) && Detail.Access.Can(TaskRight.Edit);
     public bool CanFanOut => TaskRules.IsOpen(Detail.Status) && Detail.Access.Can(TaskRight.FanOut);
     public bool CanAddChild => TaskRules.IsOpen(Detail.Status) && Detail.Access.Can(TaskRight.AddChild);
 

@@ -51,6 +51,33 @@ public sealed class NewTask
     public TaskKind Kind { get; set; } = TaskKind.Task;
 }
 
+/// <summary>What the assigning side may correct on a task it gave (see <see cref="TaskWorkflow.EditAsync"/>).</summary>
+public sealed class TaskEdit
+{
+    [Required(ErrorMessage = "Nhập tên nhiệm vụ.")]
+    [StringLength(500, ErrorMessage = "Tên nhiệm vụ dài quá 500 ký tự.")]
+    public string Title { get; set; } = "";
+
+    [StringLength(8000, ErrorMessage = "Nội dung dài quá 8.000 ký tự.")]
+    public string? Content { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Kết quả dự kiến dài quá 2.000 ký tự.")]
+    public string? ExpectedResult { get; set; }
+
+    [Required(ErrorMessage = "Chọn đơn vị chủ trì.")]
+    public int? LeadUnitId { get; set; }
+
+    public List<int> CoordinatorUnitIds { get; set => field = value ?? []; } = [];
+
+    public int? AccountableUnitId { get; set; }
+
+    [StringLength(200, ErrorMessage = "Tên người chịu trách nhiệm dài quá 200 ký tự.")]
+    public string? ResponsiblePerson { get; set; }
+
+    // Empty: unchanged. Only a dated task not yet accepted: afterwards the deadline moves through an extension.
+    public DateOnly? DueDate { get; set; }
+}
+
 public sealed class FanOutRequest
 {
     // The unit whose children (or whose subtree's units of a type) receive the task; by default the parent's lead unit.

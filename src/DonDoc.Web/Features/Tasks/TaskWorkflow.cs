@@ -171,6 +171,83 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         return children.Count;
     }
 
+    /// <summary>Corrected by a user: the units it names must be ones they see.</summary>
+    public async Task<Outcome<TaskItem>> EditAsync(int id, TaskEdit input, int? version, UserScope user, CancellationToken ct)
+    {
+        var named = new[] { input.LeadUnitId, input.AccountableUnitId }.OfType<int>().Concat(input.CoordinatorUnitIds).ToList();
+        var seen = await user.VisibleUnitIdsAsync(named, ct);
+        var problems = new Problems();
+        foreach (var unitId in named.Distinct().Where(u => !seen.Contains(u)))
+            problems.Add(unitId == input.LeadUnitId ? nameof(input.LeadUnitId) : unitId == input.AccountableUnitId ? nameof(input.AccountableUnitId)
+                : nameof(input.CoordinatorUnitIds), $"Không có đơn vị số {unitId}.");
+        return problems.Any ? problems : await EditAsync(id, input, version, ct);
+    }
+
+    /// <summary>
+    /// The assigning side corrects what it wrote. Once the lead unit has accepted, the deadline moves only
+    /// through an extension and the lead unit no longer changes (cancel and assign anew instead); a closed
+    /// task is not edited. Coordinators are replaced as given.
+    /// </summary>
+    public async Task<Outcome<TaskItem>> EditAsync(int id, TaskEdit input, int? version = null, CancellationToken ct = default)
+    {
+        var task = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+            return Missing<TaskItem>(id);
+        if (version is { } read && task.Version != read)
+            return await Conflict.SinceAsync(db, task, read, What(task), ct);
+        var problems = new Problems();
+        var today = clock.Today;
+        if (!TaskRules.IsOpen(task.Status))
+            return Problems.Of("status", $"Nhiệm vụ đã “{task.Status.Label()}”, không sửa được.");
+        var accepted = task.Status != TaskState.Assigned;
+        var lead = input.LeadUnitId!.Value;
+        if (accepted && lead != task.LeadUnitId)
+            problems.Add(nameof(input.LeadUnitId), "Đơn vị chủ trì đã tiếp nhận nhiệm vụ, không đổi được; hãy hủy nhiệm vụ và giao lại cho đơn vị khác.");
+        if (lead != task.LeadUnitId && await db.Tasks.AnyAsync(t => t.ParentId == id, ct))
+            problems.Add(nameof(input.LeadUnitId), "Nhiệm vụ đã giao tiếp xuống đơn vị cấp dưới, không đổi đơn vị chủ trì được.");
+        var moved = input.DueDate is { } due && due != task.DueDate;
+        if (moved)
+        {
+            if (task.DeadlineKind != DeadlineKind.Date)
+                problems.Add(nameof(input.DueDate), "Nhiệm vụ định kỳ hoặc thường xuyên không có một hạn hoàn thành để sửa.");
+            else if (accepted)
+                problems.Add(nameof(input.DueDate), "Nhiệm vụ đã được tiếp nhận: đổi thời hạn phải qua đề nghị gia hạn.");
+            else if (input.DueDate < today)
+                problems.Add(nameof(input.DueDate), "Hạn hoàn thành không được trước ngày hôm nay.");
+        }
+        var unitIds = new[] { (int?)lead, input.AccountableUnitId }.Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        if (lead != task.LeadUnitId)
+            CheckUnit(problems, units, lead, nameof(input.LeadUnitId), "Đơn vị chủ trì", today);
+        if (input.AccountableUnitId != task.AccountableUnitId)
+            CheckUnit(problems, units, input.AccountableUnitId, nameof(input.AccountableUnitId), "Cơ quan chịu trách nhiệm", today);
+        var kept = task.Coordinators.Select(c => c.UnitId).ToHashSet();
+        foreach (var unitId in input.CoordinatorUnitIds.Where(u => !kept.Contains(u)))
+            CheckUnit(problems, units, unitId, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp", today);
+        if (input.CoordinatorUnitIds.Contains(lead))
+            problems.Add(nameof(input.CoordinatorUnitIds), "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
+        if (problems.Any)
+            return problems;
+
+        task.Title = VnText.Normalize(input.Title);
+        task.Content = NormalizeOrNull(input.Content);
+        task.ExpectedResult = NormalizeOrNull(input.ExpectedResult);
+        task.ResponsiblePerson = NormalizeOrNull(input.ResponsiblePerson);
+        task.LeadUnitId = lead;
+        task.AccountableUnitId = input.AccountableUnitId;
+        if (moved)
+            task.DueDate = task.OriginalDueDate = input.DueDate;
+        var wanted = input.CoordinatorUnitIds.Distinct().ToHashSet();
+        task.Coordinators.RemoveAll(c => !wanted.Contains(c.UnitId));
+        task.Coordinators.AddRange(wanted.Where(u => !kept.Contains(u)).Select(u => new TaskCoordinator { UnitId = u }));
+        task.UpdatedAtUtc = clock.UtcNow;
+        // A change to the coordinators alone must still move the task's version, so that a form read before it is refused.
+        Versions.Touch(db, task);
+        if (await SaveAsync("Sửa nhiệm vụ", ct) is { } conflict)
+            return conflict;
+        return task;
+    }
+
     public Task<Outcome<TaskItem>> AcceptAsync(int id, int? version = null, CancellationToken ct = default) =>
         TransitionAsync(id, version, TaskAction.Accept, "Tiếp nhận nhiệm vụ", (_, _) => null, ct);
 

@@ -42,6 +42,8 @@ public static class TasksApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        actions.MapPut("", (TaskWorkflow flow, UserScope scope, int id, TaskEdit input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Edit, ifMatch, version => flow.EditAsync(id, input, version, scope, ct), StateOf, ct));
         actions.MapPost("/fanout", (TaskWorkflow flow, UserScope scope, int id, FanOutRequest input, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct));
         actions.MapPost("/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
