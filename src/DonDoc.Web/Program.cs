@@ -63,6 +63,8 @@ builder.Services.AddRazorPages(o =>
 // Vietnamese stays readable in the HTML instead of becoming numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
+builder.Services.AddSingleton<StorageErrors>();
+builder.Services.AddExceptionHandler<FaultAnswers>();
 builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
@@ -73,6 +75,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(InputRules.Apply);
 });
 builder.Services.AddDonDocAuth();
+builder.Services.AddDonDocReadiness();
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<RemediationPlan>();
@@ -100,6 +103,7 @@ app.UseUserScope();
 app.MapOpenApi().AllowAnonymous();
 // Answered by routing itself, before authentication: a Bearer header sent along must not make it read the database.
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous().ShortCircuit();
+app.MapReadiness().AllowAnonymous().ShortCircuit();
 app.MapRazorPages();
 app.MapUnitsApi();
 app.MapDocumentsApi();

@@ -90,6 +90,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
     private static Dictionary<string, Case> Table() => new(StringComparer.Ordinal)
     {
         ["GET /healthz"] = new((_, _) => Get("/healthz"), Public),
+        ["ANY /healthz/ready"] = new((_, _) => Get("/healthz/ready"), Public),
         ["GET /openapi/{documentName}.json"] = new((_, _) => Get("/openapi/v1.json"), Public),
         ["PAGE /Error?handler=HandlerExecution"] = new((_, _) => Get("/Error?code=400"), Public),
         ["GET /Accounts/Login"] = new((_, _) => Get("/Accounts/Login"), Public),
