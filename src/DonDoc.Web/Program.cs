@@ -59,6 +59,7 @@ builder.Services.AddRazorPages(o =>
     {
         BindingMessages.UseVietnamese(o.ModelBindingMessageProvider);
         o.ModelBinderProviders.UseInputRules();
+        o.Filters.Add<IdempotentForms>();
     });
 // Vietnamese stays readable in the HTML instead of becoming numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -84,7 +85,11 @@ builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
-builder.Services.AddDonDocCluster(builder.Configuration, q => EvidenceSweepJob.Schedule(q, builder.Configuration));
+builder.Services.AddDonDocCluster(builder.Configuration, q =>
+{
+    EvidenceSweepJob.Schedule(q, builder.Configuration);
+    IdempotencyCleanupJob.Schedule(q);
+});
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 
 var app = builder.Build();
@@ -99,6 +104,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseUserScope();
+app.UseIdempotencyKeys();
 // The API description names routes and fields, no data: programs may read it before they have a token.
 app.MapOpenApi().AllowAnonymous();
 // Answered by routing itself, before authentication: a Bearer header sent along must not make it read the database.
