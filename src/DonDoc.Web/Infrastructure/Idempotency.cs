@@ -234,8 +234,10 @@ public sealed class IdempotentForms(IUrlHelperFactory urls) : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType
-            || http.Request.Form[Idempotency.FormField].ToString() is not { Length: > 0 and <= Idempotency.MaxKeyLength } key
+        // The form as binding read it: one that could not be read (too large) has no key to honour.
+        if (!HttpMethods.IsPost(http.Request.Method)
+            || http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form?[Idempotency.FormField].ToString()
+                is not { Length: > 0 and <= Idempotency.MaxKeyLength } key
             || http.User.Identity?.IsAuthenticated != true)
         {
             await next();

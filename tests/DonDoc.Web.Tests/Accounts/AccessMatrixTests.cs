@@ -144,6 +144,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Documents/Index"] = new((_, _) => Get("/Documents"), SignedIn),
         ["GET /Documents/Details"] = new((c, i) => Get($"/Documents/Details/{c.Document(i)}"), Read()),
         ["GET /Documents/Create"] = new((_, _) => Get("/Documents/Create"), OfficeOnly()),
+        ["GET /Operations/Storage"] = new((_, _) => Get("/Operations/Storage"), OfficeOnly()),
         ["POST /Documents/Create"] = new((c, _) => Form("/Documents/Create", c), OfficeOnly()),
 
         ["GET /Import/Index"] = new((_, _) => Get("/Import"), OfficeOnly()),

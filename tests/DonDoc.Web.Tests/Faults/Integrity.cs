@@ -39,9 +39,10 @@ public static class Integrity
         (await db.UnitStats.AsNoTracking().Where(s => s.Count != 0).Select(s => new { s.UnitId, s.Metric, s.Day, s.Count }).ToListAsync())
         .Select(s => $"{s.UnitId}/{s.Metric}/{s.Day}={s.Count}").Order().ToList();
 
-    public static object NewTask(TestApp app, string title) => new
+    public static object NewTask(TestApp app, string title, string? content = null) => new
     {
         Title = title,
+        Content = content,
         LeadUnitId = app.Units.BaDinh.Id,
         DeadlineKind = "Date",
         DueDate = "2026-12-31",
