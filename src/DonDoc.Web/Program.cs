@@ -111,9 +111,10 @@ app.MapOpenApi().AllowAnonymous();
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous().ShortCircuit();
 app.MapReadiness().AllowAnonymous().ShortCircuit();
 app.MapRazorPages();
-app.MapUnitsApi();
-app.MapDocumentsApi();
-app.MapTasksApi();
+var api = app.MapGroup("").RetryWrites();
+api.MapUnitsApi();
+api.MapDocumentsApi();
+api.MapTasksApi();
 app.Run();
 return 0;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Quartz;
 
@@ -73,7 +74,7 @@ public static class Idempotency
             {
                 [Header] = [$"Idempotency-Key phải có từ 1 đến {MaxKeyLength} ký tự, không chứa ký tự điều khiển."],
             }, title: Titles.Invalid);
-        return await OnceAsync(http, key, async () =>
+        return await OnceAsync(http, key, retriable: true, async () =>
         {
             var result = await next(context);
             return result is IResult r ? await CaptureAsync(http, r) : null;
@@ -100,7 +101,7 @@ public static class Idempotency
     /// retry gets the stored answer; the same key with another body a mismatch. Null: the create was refused and
     /// nothing kept, so the caller answers as usual.
     /// </summary>
-    internal static async Task<Outcome?> OnceAsync(HttpContext http, string key, Func<Task<IdempotentRequest?>> create)
+    internal static async Task<Outcome?> OnceAsync(HttpContext http, string key, bool retriable, Func<Task<IdempotentRequest?>> create)
     {
         var userId = int.Parse(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
         var hash = await HashAsync(http.Request);
@@ -111,7 +112,9 @@ public static class Idempotency
         Outcome Known(IdempotentRequest row) => new(row.RequestHash != hash, row);
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            // An API call starts again on a transient failure (RetryWrites); a page handler runs once, as MVC allows.
+            var strategy = retriable ? db.Database.CreateExecutionStrategy() : new NonRetryingExecutionStrategy(db);
+            return await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 var now = time.GetUtcNow().UtcDateTime;
@@ -244,7 +247,7 @@ public sealed class IdempotentForms(IUrlHelperFactory urls) : IAsyncPageFilter
             return;
         }
         PageHandlerExecutedContext? executed = null;
-        var outcome = await Idempotency.OnceAsync(http, key, async () =>
+        var outcome = await Idempotency.OnceAsync(http, key, retriable: false, async () =>
         {
             executed = await next();
             var location = executed.Result switch
