@@ -77,6 +77,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddDonDocAuth();
 builder.Services.AddDonDocReadiness();
+builder.Services.AddDatabaseQueue(builder.Configuration);
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<RemediationPlan>();
@@ -101,6 +102,8 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseWhen(http => Auth.IsApi(http.Request), api => api.UseApiRequests());
 // Before authentication: the stylesheet, script and icon are public, also on the sign-in page.
 app.UseStaticFiles();
+// Before authentication, which reads the database too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseUserScope();
