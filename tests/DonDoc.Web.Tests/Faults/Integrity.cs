@@ -11,39 +11,44 @@ namespace DonDoc.Web.Tests.Faults;
 /// <summary>What every fault test checks afterwards: nothing acknowledged is lost, nothing is half-written, the audit chain holds.</summary>
 public static class Integrity
 {
-    public static async Task CheckAsync(TestApp app, IReadOnlyCollection<int> acknowledgedTasks)
+    public static Task CheckAsync(TestApp app, IReadOnlyCollection<int> acknowledgedTasks) =>
+        app.WithDbAsync(db => CheckAsync(db, acknowledgedTasks, app.EvidenceDirectory));
+
+    public static async Task CheckAsync(DonDoc.Web.Data.AppDb db, IReadOnlyCollection<int> acknowledgedTasks, string evidenceDirectory)
     {
-        await app.WithDbAsync(async db =>
-        {
-            var found = await db.Tasks.AsNoTracking().Where(t => acknowledgedTasks.Contains(t.Id)).Select(t => t.Id).ToListAsync();
-            Assert.Equal(acknowledgedTasks.Order(), found.Order());
-            // A task without its history row or its audit entry was half-written.
-            var ids = await db.Tasks.AsNoTracking().Select(t => t.Id).ToListAsync();
-            var withHistory = await db.TaskEvents.AsNoTracking().Select(e => e.TaskId).Distinct().ToListAsync();
-            Assert.Empty(ids.Except(withHistory));
-            var audited = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Tasks" && e.Action == AuditAction.Added).Select(e => e.EntityId!).ToListAsync();
-            Assert.Empty(ids.Select(i => i.ToString()).Except(audited));
-            Assert.Equal(ids.Count, audited.Count);
-            var verification = await AuditVerifier.VerifyAsync(db);
-            Assert.True(verification.Intact, verification.Message);
-            // The rollups still equal a recount from the tasks.
-            var incremental = await StatsAsync(db);
-            await TaskLedger.RebuildRollupsAsync(db);
-            Assert.Equal(incremental, await StatsAsync(db));
-            if (db.Database.IsSqlite())
-                Assert.Equal("ok", (await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync()).Single());
-        });
+        var found = await db.Tasks.AsNoTracking().Where(t => acknowledgedTasks.Contains(t.Id)).Select(t => t.Id).ToListAsync();
+        Assert.Equal(acknowledgedTasks.Order(), found.Order());
+        // A task without its history row or its audit entry was half-written.
+        var ids = await db.Tasks.AsNoTracking().Select(t => t.Id).ToListAsync();
+        var withHistory = await db.TaskEvents.AsNoTracking().Select(e => e.TaskId).Distinct().ToListAsync();
+        Assert.Empty(ids.Except(withHistory));
+        var audited = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Tasks" && e.Action == AuditAction.Added).Select(e => e.EntityId!).ToListAsync();
+        Assert.Empty(ids.Select(i => i.ToString()).Except(audited));
+        Assert.Equal(ids.Count, audited.Count);
+        var verification = await AuditVerifier.VerifyAsync(db);
+        Assert.True(verification.Intact, verification.Message);
+        // The rollups still equal a recount from the tasks.
+        var incremental = await StatsAsync(db);
+        await TaskLedger.RebuildRollupsAsync(db);
+        Assert.Equal(incremental, await StatsAsync(db));
+        if (db.Database.IsSqlite())
+            Assert.Equal("ok", (await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync()).Single());
+        // Every report's file is there, whole: none was recorded before its copy finished.
+        foreach (var evidence in await db.Evidence.AsNoTracking().ToListAsync())
+            Assert.Equal(evidence.Size, new FileInfo(Path.Combine(evidenceDirectory, evidence.StoredName)).Length);
     }
 
     private static async Task<List<string>> StatsAsync(DonDoc.Web.Data.AppDb db) =>
         (await db.UnitStats.AsNoTracking().Where(s => s.Count != 0).Select(s => new { s.UnitId, s.Metric, s.Day, s.Count }).ToListAsync())
         .Select(s => $"{s.UnitId}/{s.Metric}/{s.Day}={s.Count}").Order().ToList();
 
-    public static object NewTask(TestApp app, string title, string? content = null) => new
+    public static object NewTask(TestApp app, string title, string? content = null) => NewTask(app.Units.BaDinh.Id, title, content);
+
+    public static object NewTask(int leadUnitId, string title, string? content = null) => new
     {
         Title = title,
         Content = content,
-        LeadUnitId = app.Units.BaDinh.Id,
+        LeadUnitId = leadUnitId,
         DeadlineKind = "Date",
         DueDate = "2026-12-31",
     };

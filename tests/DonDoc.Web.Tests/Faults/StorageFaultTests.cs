@@ -43,8 +43,9 @@ public abstract class EvidenceStorageFaultTests(TestApp app)
         var id = await AcceptedTaskAsync();
         var footprint = await app.FootprintAsync();
         // Whoever runs the tests (even root) cannot write into a directory that is a file.
-        if (Directory.Exists(app.EvidenceDirectory))
-            Directory.Delete(app.EvidenceDirectory, recursive: true);
+        var aside = app.EvidenceDirectory + ".aside";
+        Directory.CreateDirectory(app.EvidenceDirectory);
+        Directory.Move(app.EvidenceDirectory, aside);
         await File.WriteAllTextAsync(app.EvidenceDirectory, "không phải thư mục");
         try
         {
@@ -70,7 +71,7 @@ public abstract class EvidenceStorageFaultTests(TestApp app)
         finally
         {
             File.Delete(app.EvidenceDirectory);
-            Directory.CreateDirectory(app.EvidenceDirectory);
+            Directory.Move(aside, app.EvidenceDirectory);
         }
         Assert.Equal(footprint, await app.FootprintAsync());
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(Readiness.Path)).StatusCode);
