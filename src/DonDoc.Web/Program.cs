@@ -11,6 +11,7 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Operations;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Features.Operations;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

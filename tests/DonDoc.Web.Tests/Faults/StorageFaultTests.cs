@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Features.Operations;
 using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -2,12 +2,13 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace DonDoc.Web.Infrastructure;
+namespace DonDoc.Web.Features.Operations;
 
 /// <summary>
 /// <c>/healthz</c> says the process answers (liveness); <c>/healthz/ready</c> says it can serve (readiness):
