@@ -122,7 +122,7 @@ public sealed record Fault(FaultKind Kind, int Status, string Title, string Deta
               <p class="error-code">Lỗi {{Status}}</p>
               <h1>{{Html.Encode(Title)}}</h1>
               <p>{{Html.Encode(Detail)}}</p>
-              <p class="actions"><a class="button" href="javascript:location.reload()">Thử lại</a> <a class="button button-secondary" href="/">Về trang tổng hợp</a></p>
+              <p class="actions"><a class="button" href="">Thử lại</a> <a class="button button-secondary" href="/">Về trang tổng hợp</a></p>
             </section>
           </main>
         </body>
