@@ -12,6 +12,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Operations;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -60,10 +61,13 @@ builder.Services.AddRazorPages(o =>
     {
         BindingMessages.UseVietnamese(o.ModelBindingMessageProvider);
         o.ModelBinderProviders.UseInputRules();
+        o.Filters.Add<IdempotentForms>();
     });
 // Vietnamese stays readable in the HTML instead of becoming numeric character references.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
+builder.Services.AddSingleton<StorageErrors>();
+builder.Services.AddExceptionHandler<FaultAnswers>();
 builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
@@ -74,6 +78,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(InputRules.Apply);
 });
 builder.Services.AddDonDocAuth();
+builder.Services.AddDonDocReadiness();
+builder.Services.AddDatabaseQueue(builder.Configuration);
 builder.Services.AddScoped<TaskLedger>();
 builder.Services.AddScoped<TaskWorkflow>();
 builder.Services.AddScoped<RemediationPlan>();
@@ -84,7 +90,11 @@ builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
-builder.Services.AddDonDocCluster(builder.Configuration, q => EvidenceSweepJob.Schedule(q, builder.Configuration));
+builder.Services.AddDonDocCluster(builder.Configuration, q =>
+{
+    EvidenceSweepJob.Schedule(q, builder.Configuration);
+    IdempotencyCleanupJob.Schedule(q);
+});
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 
 var app = builder.Build();
@@ -96,17 +106,22 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseWhen(http => Auth.IsApi(http.Request), api => api.UseApiRequests());
 // Before authentication: the stylesheet, script and icon are public, also on the sign-in page.
 app.UseStaticFiles();
+// Before authentication, which reads the database too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseUserScope();
+app.UseIdempotencyKeys();
 // The API description names routes and fields, no data: programs may read it before they have a token.
 app.MapOpenApi().AllowAnonymous();
 // Answered by routing itself, before authentication: a Bearer header sent along must not make it read the database.
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription().AllowAnonymous().ShortCircuit();
+app.MapReadiness().AllowAnonymous().ShortCircuit();
 app.MapRazorPages();
-app.MapUnitsApi();
-app.MapDocumentsApi();
-app.MapTasksApi();
+var api = app.MapGroup("").RetryWrites();
+api.MapUnitsApi();
+api.MapDocumentsApi();
+api.MapTasksApi();
 app.Run();
 return 0;
 

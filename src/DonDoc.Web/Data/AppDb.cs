@@ -58,6 +58,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<ReviewMonitor> ReviewMonitors => Set<ReviewMonitor>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     private readonly AuditHead _auditHead = new();
     private AuditCapture? _trail;

@@ -46,6 +46,7 @@ public sealed class ErrorModel(IProblemDetailsService problemDetails) : PageMode
             401 => ("Cần đăng nhập", "Bạn cần đăng nhập để xem trang này."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem trang này."),
             405 => ("Thao tác không được hỗ trợ", "Trang này không nhận thao tác vừa gửi."),
+            422 => ("Biểu mẫu đã được gửi", "Biểu mẫu này đã được gửi một lần với nội dung khác. Hãy mở lại trang để tạo mới."),
             >= 500 => ("Đã có lỗi xảy ra", "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho bộ phận kỹ thuật kèm mã yêu cầu dưới đây."),
             _ => ("Không thực hiện được yêu cầu", "Hãy quay lại trang trước và thử lại."),
         };

@@ -29,29 +29,38 @@ public static class Database
     public static DbProvider ProviderOf(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DbProvider.Postgres : DbProvider.Sqlite;
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    /// <remarks>
+    /// On PostgreSQL transient failures (a server restarting, a connection cut) are retried by <see cref="RetryWholeUnits"/>.
+    /// SQLite has no such failures to retry: a locked database is waited for, up to the command timeout.
+    /// </remarks>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, DatabaseLimits? limits = null)
     {
+        limits ??= DatabaseLimits.Default;
+        options.AddInterceptors(new CommitWatch());
         if (ProviderOf(connectionString) == DbProvider.Postgres)
         {
-            options.UseNpgsql(connectionString);
+            options.UseNpgsql(connectionString, o => o
+                .CommandTimeout(limits.CommandTimeoutSeconds)
+                .ExecutionStrategy(dependencies => new RetryWholeUnits(dependencies, limits)));
             return;
         }
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir)
             Directory.CreateDirectory(dir);
-        options.UseSqlite(builder.ToString());
+        options.UseSqlite(builder.ToString(), o => o.CommandTimeout(limits.CommandTimeoutSeconds));
     }
 
     public static IServiceCollection AddDonDocDb(this IServiceCollection services, IConfiguration config)
     {
         var cs = ConnectionString(config);
+        var limits = DatabaseLimits.From(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
         // AppDb reads who changes what, and from where, for the audit trail.
         services.AddHttpContextAccessor();
         return ProviderOf(cs) == DbProvider.Postgres
-            ? services.AddDbContext<AppDb, PostgresAppDb>(o => Configure(o, cs))
-            : services.AddDbContext<AppDb, SqliteAppDb>(o => Configure(o, cs));
+            ? services.AddDbContext<AppDb, PostgresAppDb>(o => Configure(o, cs, limits))
+            : services.AddDbContext<AppDb, SqliteAppDb>(o => Configure(o, cs, limits));
     }
 
     /// <summary>A context outside dependency injection, for the command-line verbs and the tests.</summary>

@@ -90,6 +90,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
     private static Dictionary<string, Case> Table() => new(StringComparer.Ordinal)
     {
         ["GET /healthz"] = new((_, _) => Get("/healthz"), Public),
+        ["ANY /healthz/ready"] = new((_, _) => Get("/healthz/ready"), Public),
         ["GET /openapi/{documentName}.json"] = new((_, _) => Get("/openapi/v1.json"), Public),
         ["PAGE /Error?handler=HandlerExecution"] = new((_, _) => Get("/Error?code=400"), Public),
         ["GET /Accounts/Login"] = new((_, _) => Get("/Accounts/Login"), Public),
@@ -151,6 +152,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Documents/Index"] = new((_, _) => Get("/Documents"), SignedIn),
         ["GET /Documents/Details"] = new((c, i) => Get($"/Documents/Details/{c.Document(i)}"), Read()),
         ["GET /Documents/Create"] = new((_, _) => Get("/Documents/Create"), OfficeOnly()),
+        ["GET /Operations/Storage"] = new((_, _) => Get("/Operations/Storage"), OfficeOnly()),
         ["POST /Documents/Create"] = new((c, _) => Form("/Documents/Create", c), OfficeOnly()),
 
         ["GET /Import/Index"] = new((_, _) => Get("/Import"), OfficeOnly()),

@@ -50,7 +50,7 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         // Outside CI a missing server skips this class's tests at discovery; build nothing for them.
         if (Provider == Provider.Postgres && TestDatabases.PostgresSkipReason is not null)
             return;
-        ConnectionString = await TestDatabases.CreateAsync(Provider, Root, "app");
+        ConnectionString = await CreateDatabaseAsync();
         _ = Services; // builds the host, which applies the migrations
         Units = await WithDbAsync(async db =>
         {
@@ -69,7 +69,7 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
     {
         await DisposeAsync();
         if (ConnectionString.Length > 0)
-            await TestDatabases.DropAsync(ConnectionString);
+            await DropDatabaseAsync();
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -79,6 +79,14 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
             // A file still held open must not fail the run; the OS cleans its temp directory.
         }
     }
+
+    /// <summary>The database the app runs on; a fault test may put it on a server of its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync(Provider, Root, "app");
+
+    protected virtual Task DropDatabaseAsync() => TestDatabases.DropAsync(ConnectionString);
+
+    /// <summary>Further settings of a test class's app (limits made small enough to reach in a test).</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => ConfigureInstance(builder);
 
@@ -90,6 +98,7 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         builder.UseSetting("Evidence:Directory", EvidenceDirectory);
         builder.UseSetting("Evidence:MaxBytes", EvidenceMaxBytes.ToString());
         builder.UseSetting(AccountSeed.AdminPasswordVariable, AdminPassword);
+        Configure(builder);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -88,12 +88,16 @@ public sealed class UserScope(AppDb db, TimeProvider time)
     {
         if (_loaded)
             return;
-        _loaded = true;
         if (principal.Identity?.IsAuthenticated != true || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            _loaded = true;
             return;
+        }
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.Id, u.UserName, u.UnitId, UnitPath = u.Unit!.Path, UnitDepth = (int?)u.Unit!.Depth, u.LockoutEnd })
             .FirstOrDefaultAsync(ct);
+        // Marked loaded only once read: a read that failed must not leave a signed-in user looking like a locked one (a 401).
+        _loaded = true;
         // A deleted or locked account keeps nothing, even while an old cookie is still honoured.
         if (user is null || user.LockoutEnd > time.GetUtcNow())
             return;

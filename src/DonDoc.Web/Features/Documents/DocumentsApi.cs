@@ -81,7 +81,7 @@ public static class DocumentsApi
                 return problems.ToResult();
             var doc = await db.Documents.Where(d => d.Id == result.Value!.Id).ToDto().FirstAsync(ct);
             return TypedResults.Created($"/api/documents/{doc.Id}", doc);
-        }).RequireAuthorization(Policies.Office);
+        }).RequireAuthorization(Policies.Office).AcceptsIdempotencyKey();
 
         return app;
     }

@@ -339,16 +339,11 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
                 .OrderBy(p => p.DueDate).Select(p => (DateOnly?)p.DueDate).FirstOrDefaultAsync(ct) ?? task.DueDate;
         }
         var stored = new List<string>();
-        if (files.Count > 0)
-            Directory.CreateDirectory(Evidence.Directory);
         try
         {
             foreach (var file in files)
             {
-                var name = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
-                await using (var source = file.Open())
-                await using (var target = File.Create(Path.Combine(Evidence.Directory, name)))
-                    await source.CopyToAsync(target, ct);
+                var name = await StoreAsync(file, ct);
                 stored.Add(name);
                 report.Evidence.Add(new Evidence
                 {
@@ -385,6 +380,35 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     }
 
     public string EvidencePath(Evidence e) => Path.Combine(Evidence.Directory, e.StoredName);
+
+    /// <summary>
+    /// Copies a file under a temporary name and gives it its own only once complete, so that no reader and no
+    /// row ever meets half a file; a copy that fails takes its partial file away at once.
+    /// </summary>
+    private async Task<string> StoreAsync(EvidenceFile file, CancellationToken ct)
+    {
+        var name = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
+        var path = Path.Combine(Evidence.Directory, name);
+        var partial = path + ".part";
+        try
+        {
+            Directory.CreateDirectory(Evidence.Directory);
+            await using (var source = file.Open())
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+                await source.CopyToAsync(target, ct);
+            File.Move(partial, path);
+            return name;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EvidenceStorageException(Evidence.Directory, e);
+        }
+        finally
+        {
+            if (File.Exists(partial))
+                File.Delete(partial);
+        }
+    }
 
     public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(int id, ExtensionInput input, int? version = null, CancellationToken ct = default)
     {

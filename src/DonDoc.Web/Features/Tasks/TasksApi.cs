@@ -34,7 +34,8 @@ public static class TasksApi
             var result = await flow.CreateAsync(input, scope, ct);
             var detail = result.IsDone ? await TaskDetail.LoadAsync(db, scope, result.Value!.Id, clock.Today, ct) : null;
             return result.ToApi(http, _ => TypedResults.Created($"/api/tasks/{detail!.Id}", detail));
-        }).RequireAuthorization(Policies.Office).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        }).RequireAuthorization(Policies.Office).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .AcceptsIdempotencyKey();
 
         // Every action on a task may be refused: a task outside the user's scope is not found, a right
         // their roles lack is forbidden, and a change saved since the version in If-Match is a conflict.
@@ -45,7 +46,7 @@ public static class TasksApi
         actions.MapPut("", (TaskWorkflow flow, UserScope scope, int id, TaskEdit input, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Edit, ifMatch, version => flow.EditAsync(id, input, version, scope, ct), StateOf, ct));
         actions.MapPost("/fanout", (TaskWorkflow flow, UserScope scope, int id, FanOutRequest input, IfMatch ifMatch, CancellationToken ct) =>
-            ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct));
+            ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct)).AcceptsIdempotencyKey();
         actions.MapPost("/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Accept, ifMatch, version => flow.AcceptAsync(id, version, ct), StateOf, ct));
         actions.MapPost("/submit", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
@@ -57,15 +58,16 @@ public static class TasksApi
         actions.MapPost("/cancel", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Cancel, ifMatch, version => flow.CancelAsync(id, input, version, ct), StateOf, ct));
         actions.MapPost("/progress", (TaskWorkflow flow, UserScope scope, int id, ProgressInput input, IfMatch ifMatch, CancellationToken ct) =>
-            ActAsync(scope, id, TaskRight.Progress, ifMatch, version => flow.ReportProgressAsync(id, input, [], version, ct), ReportOf, ct));
+            ActAsync(scope, id, TaskRight.Progress, ifMatch, version => flow.ReportProgressAsync(id, input, [], version, ct), ReportOf, ct)).AcceptsIdempotencyKey();
         actions.MapPost("/evidence", (TaskWorkflow flow, UserScope scope, int id, [FromForm] ProgressInput input, IFormFileCollection files, IfMatch ifMatch,
                 CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Progress, ifMatch,
                 version => flow.ReportProgressAsync(id, input, files.Select(EvidenceFiles.Of).ToList(), version, ct), ReportOf, ct))
             .DisableAntiforgery()
+            .AcceptsIdempotencyKey()
             .WithMetadata(EvidenceLimits.For(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value));
         actions.MapPost("/extension", (TaskWorkflow flow, UserScope scope, int id, ExtensionInput input, IfMatch ifMatch, CancellationToken ct) =>
-            ActAsync(scope, id, TaskRight.RequestExtension, ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), ExtensionOf, ct));
+            ActAsync(scope, id, TaskRight.RequestExtension, ifMatch, version => flow.RequestExtensionAsync(id, input, version, ct), ExtensionOf, ct)).AcceptsIdempotencyKey();
         actions.MapPost("/extension/{requestId:int}/decision", (TaskWorkflow flow, UserScope scope, int id, int requestId, ExtensionDecision input,
                 IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.DecideExtension, ifMatch, version => flow.DecideExtensionAsync(id, requestId, input, version, ct), ExtensionOf, ct));

@@ -77,6 +77,22 @@
     }
   });
 
+  // A create form is sent once: a second click while the first is on its way does nothing (the server also
+  // recognises a resent form by its key, for when the page was reloaded or the script did not run).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.querySelector || !form.querySelector("input[name=IdempotencyKey]")) {
+      return;
+    }
+    if (form.getAttribute("data-sent") === "true") {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-sent", "true");
+    // Sent again by hand after a while, the server answers it from its key.
+    setTimeout(function () { form.removeAttribute("data-sent"); }, 10000);
+  });
+
   // A form sent back with errors: bring the summary into view for keyboard and screen-reader users.
   var problems = document.getElementById("problems");
   if (problems) {
