@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Infrastructure;
@@ -95,6 +97,47 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await form.Locator("[name='Input.Password']").FillAsync(AdminPassword);
         await form.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A browser context on the app: a desktop, or a phone (390 × 844, touch), in the given browser language.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false, string locale = "vi-VN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Keeps a full-page screenshot as a test artefact.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        var path = Path.Combine(ArtifactsDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
+    }
+
+    /// <summary>Runs axe on the page as it stands and fails on any serious or critical violation, naming each.</summary>
+    public static async Task ExpectAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} — " + string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() + " " + n.Html)))
+            .ToList();
+        Assert.True(bad.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", bad));
+    }
+
+    /// <summary>Nothing may make a phone scroll sideways.</summary>
+    public static async Task ExpectNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
     }
 
     /// <summary>Reads the app's database directly, to check what the pages did or did not write.</summary>
