@@ -96,7 +96,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await form.Locator("[name='Input.UserName']").FillAsync(AdminUserName);
         await form.Locator("[name='Input.Password']").FillAsync(AdminPassword);
         await form.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#user-nav")).ToBeAttachedAsync();
     }
 
     /// <summary>A browser context on the app: a desktop, or a phone (390 × 844, touch), in the given browser language.</summary>

@@ -127,6 +127,25 @@
   document.addEventListener("input", clearMessage, true);
   document.addEventListener("change", clearMessage, true);
 
+  // Phone width: the menu folds behind one button (the stylesheet decides when it is folded).
+  var menuToggle = document.getElementById("menu-toggle");
+  var menu = document.getElementById("site-menu");
+  if (menuToggle && menu) {
+    document.documentElement.classList.add("js-menu");
+    menuToggle.addEventListener("click", function () {
+      var open = menuToggle.getAttribute("aria-expanded") !== "true";
+      menuToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menuToggle.getAttribute("aria-expanded") === "true") {
+        menuToggle.setAttribute("aria-expanded", "false");
+        menu.classList.remove("is-open");
+        menuToggle.focus();
+      }
+    });
+  }
+
   // A form sent back with errors: bring the summary into view for keyboard and screen-reader users.
   var problems = document.getElementById("problems");
   if (problems) {
