@@ -16,11 +16,23 @@ using Microsoft.Playwright;
 
 namespace DonDoc.BrowserTests;
 
+/// <summary>The app with the demo data set, shared by the test classes of <see cref="DemoCollection"/>.</summary>
+public sealed class DemoBrowserApp : BrowserApp
+{
+    protected override bool DemoData => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoBrowserApp>
+{
+    public const string Name = "demo data";
+}
+
 /// <summary>
 /// The app on a real Kestrel port over a SQLite file in a temp directory, with a small unit tree and a
 /// clock the test sets, and Debian's chromium driven by Playwright (never a downloaded browser).
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     public const string AdminUserName = "admin";
@@ -40,13 +52,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static string ArtifactsDirectory =>
         Path.Combine(Environment.GetEnvironmentVariable("ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
 
+    /// <summary>The demo data set instead of the small tree: pages as the office sees them, full.</summary>
+    protected virtual bool DemoData => false;
+
     public async Task InitializeAsync()
     {
         UseKestrel(0);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
-        await SeedAsync();
+        if (DemoData)
+            Root = await WithDbAsync(db => db.Units.SingleAsync(u => u.Code == "TU-HN"));
+        else
+            await SeedAsync();
 
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
@@ -78,7 +96,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DONDOC_DB", $"Data Source={Path.Combine(_root, "dondoc.db")}");
-        builder.UseSetting("DonDoc:DemoData", "false");
+        builder.UseSetting("DonDoc:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("DONDOC_DEMO_PASSWORD", AdminPassword);
         builder.UseSetting("Evidence:Directory", Path.Combine(_root, "evidence"));
         builder.UseSetting("DONDOC_ADMIN_PASSWORD", AdminPassword);
         builder.ConfigureTestServices(services =>
@@ -114,12 +133,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return context;
     }
 
-    /// <summary>Keeps a full-page screenshot as a test artefact.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Keeps a screenshot as a test artefact: the whole page, or only what the screen shows.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ArtifactsDirectory);
         var path = Path.Combine(ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
     }
 

@@ -146,6 +146,14 @@
     });
   }
 
+  // The print view of a list: its button opens the browser's print dialog.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
+    }
+  });
+
   // A form sent back with errors: bring the summary into view for keyboard and screen-reader users.
   var problems = document.getElementById("problems");
   if (problems) {
