@@ -183,7 +183,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
         // The status history above already shows the task's history rows.
-        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Tasks", id, ct, "TaskEvents");
         return true;
     }
 }

@@ -82,7 +82,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, Dashboa
         Tasks = tasks.Value;
 
         Counts = (await dashboard.GetAsync(id, null, ct))?.Unit.Counts ?? DashboardQuery.Empty;
-        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Units", id, ct);
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Units", id, ct);
         return Page();
     }
 }
