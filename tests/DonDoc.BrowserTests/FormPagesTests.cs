@@ -66,6 +66,12 @@ public sealed partial class FormPagesTests(BrowserApp app) : IClassFixture<Brows
             Assert.Equal(due, saved.DueDate);
             Assert.Equal(2, saved.Coordinators.Count);
 
+            // A day the server writes into a field (a sub-task starts with its parent's deadline) reads dd/MM/yyyy too.
+            var taskUrl = page.Url;
+            await page.GotoAsync($"/Tasks/Create?parent={saved.Id}");
+            Assert.Equal(Day(due), await page.Locator("#form-create-task input[name='Input.DueDate']").InputValueAsync());
+            await page.GotoAsync(taskUrl);
+
             // A number past its limit: the browser's refusal is worded in Vietnamese, as is a day typed wrongly past it.
             await page.Locator("#form-accept button[type=submit]").Last.ClickAsync();
             await Expect(page.Locator("#task-status .badge").First).ToHaveTextAsync("Đã tiếp nhận");
@@ -104,6 +110,11 @@ public sealed partial class FormPagesTests(BrowserApp app) : IClassFixture<Brows
             Assert.DoesNotContain(earlier.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture), await page.Locator("main").InnerTextAsync());
             await BrowserApp.ExpectAccessibleAsync(page);
             await BrowserApp.ScreenshotAsync(page, phone ? "dashboard-english-browser-phone" : "dashboard-english-browser");
+
+            // A day that is no day comes back as typed, named in Vietnamese, over today's figures.
+            await page.GotoAsync($"/Dashboard/{app.Root.Id}?asOf=31%2F02%2F2026");
+            await Expect(page.Locator("#problems")).ToContainTextAsync("31/02/2026");
+            Assert.Equal("31/02/2026", await asOf.InputValueAsync());
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using DonDoc.Text;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace DonDoc.Web.Features.Shared;
@@ -14,8 +16,15 @@ public sealed class DayInputTagHelper : TagHelper
 {
     public const string Pattern = @"\s*\d{1,2}/\d{1,2}/\d{4}\s*";
 
-    // After the input tag helper, which writes a DateOnly as yyyy-MM-dd for a date input.
+    // After the input tag helper, which names the field and writes a value in the server's culture.
     public override int Order => 1000;
+
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression? For { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -30,8 +39,16 @@ public sealed class DayInputTagHelper : TagHelper
         output.Attributes.SetAttribute("data-day", "");
         if (!output.Attributes.ContainsName("size"))
             output.Attributes.SetAttribute("size", "10");
-        // A value the server wrote (not one the user typed and sent back with an error) is shown as the office writes it.
-        if (output.Attributes.TryGetAttribute("value", out var value)
+        // A day refused as typed comes back as typed; any other is written as the office writes it.
+        var name = output.Attributes.TryGetAttribute("name", out var n) ? n.Value?.ToString() : null;
+        if (name is not null && ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry is { Errors.Count: > 0, AttemptedValue: { } typed })
+        {
+            output.Attributes.SetAttribute("value", typed);
+            return;
+        }
+        if (For?.Model is DateOnly model)
+            output.Attributes.SetAttribute("value", VnFormat.Date(model));
+        else if (output.Attributes.TryGetAttribute("value", out var value)
             && DateOnly.TryParseExact(value.Value?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             output.Attributes.SetAttribute("value", VnFormat.Date(day));
     }
