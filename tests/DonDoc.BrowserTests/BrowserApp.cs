@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -16,11 +18,23 @@ using Microsoft.Playwright;
 
 namespace DonDoc.BrowserTests;
 
+/// <summary>The app with the demo data set, shared by the test classes of <see cref="DemoCollection"/>.</summary>
+public sealed class DemoBrowserApp : BrowserApp
+{
+    protected override bool DemoData => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoBrowserApp>
+{
+    public const string Name = "demo data";
+}
+
 /// <summary>
 /// The app on a real Kestrel port over a SQLite file in a temp directory, with a small unit tree and a
 /// clock the test sets, and Debian's chromium driven by Playwright (never a downloaded browser).
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     public const string AdminUserName = "admin";
@@ -40,13 +54,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static string ArtifactsDirectory =>
         Path.Combine(Environment.GetEnvironmentVariable("ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
 
+    /// <summary>The demo data set instead of the small tree: pages as the office sees them, full.</summary>
+    protected virtual bool DemoData => false;
+
     public async Task InitializeAsync()
     {
         UseKestrel(0);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
-        await SeedAsync();
+        if (DemoData)
+            Root = await WithDbAsync(db => db.Units.SingleAsync(u => u.Code == "TU-HN"));
+        else
+            await SeedAsync();
 
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
@@ -78,7 +98,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DONDOC_DB", $"Data Source={Path.Combine(_root, "dondoc.db")}");
-        builder.UseSetting("DonDoc:DemoData", "false");
+        builder.UseSetting("DonDoc:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("DONDOC_DEMO_PASSWORD", AdminPassword);
         builder.UseSetting("Evidence:Directory", Path.Combine(_root, "evidence"));
         builder.UseSetting("DONDOC_ADMIN_PASSWORD", AdminPassword);
         builder.ConfigureTestServices(services =>
@@ -96,7 +117,48 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await form.Locator("[name='Input.UserName']").FillAsync(userName);
         await form.Locator("[name='Input.Password']").FillAsync(password);
         await form.Locator("button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("#user-nav")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#user-nav")).ToBeAttachedAsync();
+    }
+
+    /// <summary>A browser context on the app: a desktop, or a phone (390 × 844, touch), in the given browser language.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false, string locale = "vi-VN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Keeps a screenshot as a test artefact: the whole page, or only what the screen shows.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        var path = Path.Combine(ArtifactsDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
+    }
+
+    /// <summary>Runs axe on the page as it stands and fails on any serious or critical violation, naming each.</summary>
+    public static async Task ExpectAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} — " + string.Join("; ", v.Nodes.Take(5).Select(n => n.Target?.ToString() + " " + n.Html)))
+            .ToList();
+        Assert.True(bad.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", bad));
+    }
+
+    /// <summary>Nothing may make a phone scroll sideways.</summary>
+    public static async Task ExpectNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
     }
 
     /// <summary>An account of one role in one unit, signing in with <see cref="AdminPassword"/>.</summary>

@@ -32,7 +32,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         form = page.Locator("#form-conference");
         await form.Locator("[name='Input.Title']").FillAsync("Hội nghị tổng kết công tác xây dựng Đảng năm 2025, triển khai nhiệm vụ năm 2026");
         await form.Locator("[name='Input.Kind']").FillAsync("Hội nghị tổng kết");
-        await form.Locator("[name='Input.HeldOn']").FillAsync("2026-01-08");
+        await form.Locator("[name='Input.HeldOn']").FillAsync("08/01/2026");
         await form.Locator("select[name='Input.UnitId']").SelectOptionAsync(app.Root.Id.ToString());
         await form.Locator("[name='Input.Bridges']").FillAsync($"{app.Children[0].Name}\n{app.Children[1].Name}");
         await form.Locator("[name='Input.Chairs']").FillAsync("Nguyễn Văn Chủ Trì");

@@ -48,7 +48,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         var item = page.Locator("#form-item");
         await item.Locator("[name='Input.Title']").FillAsync("Xây dựng bộ tiêu chí cảnh báo sớm dấu hiệu vi phạm");
         await item.Locator("select[name='Input.AccountableUnitId']").SelectOptionAsync(app.Children[0].Id.ToString());
-        await item.Locator("[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(60).ToString("yyyy-MM-dd"));
+        await item.Locator("[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(60).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await item.Locator("[name='Input.ExpectedResult']").FillAsync("Bộ tiêu chí được áp dụng trong kế hoạch kiểm tra năm");
         await item.Locator(".field-actions button[type=submit]").ClickAsync();
         // Refused by name, and what was typed is still there.

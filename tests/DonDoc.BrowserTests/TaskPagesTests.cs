@@ -34,7 +34,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         await form.Locator("[name='Input.Title']").FillAsync("Quán triệt, triển khai Kết luận của Ban Thường vụ Thành ủy");
         await form.Locator("select[name='Input.LeadUnitId']").SelectOptionAsync(app.Root.Id.ToString());
         await form.Locator("input[name='Input.DeadlineKind'][value='Date']").CheckAsync();
-        await form.Locator("input[name='Input.DueDate']").FillAsync(dueDate.ToString("yyyy-MM-dd"));
+        await form.Locator("input[name='Input.DueDate']").FillAsync(dueDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(DetailsUrl());
         var parentUrl = page.Url;

@@ -137,7 +137,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
             await form.Locator("[name='Input.Content']").FillAsync(content);
         await form.Locator("select[name='Input.LeadUnitId']").SelectOptionAsync(app.Children[0].Id.ToString());
         await form.Locator("input[name='Input.DeadlineKind'][value='Date']").CheckAsync();
-        await form.Locator("input[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(3).ToString("yyyy-MM-dd"));
+        await form.Locator("input[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(DetailsUrl());
         return page.Url;

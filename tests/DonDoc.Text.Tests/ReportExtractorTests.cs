@@ -233,6 +233,15 @@ public class ReportExtractorTests
     }
 
     [Theory]
+    [InlineData("Đến nay đã hoàn thành 30/34 đề án thuộc Chương trình số 01-CTr/TU của Thành ủy; còn 4 đề án đang triển khai.",
+        "hoàn thành 30/34 đề án thuộc Chương trình số 01-CTr/TU của Thành ủy")]
+    [InlineData("Đến nay đã hoàn thành 30/34 đề án thuộc Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ Thành phố khóa XVII nhiệm kỳ 2020 - 2025.",
+        "hoàn thành 30/34 đề án thuộc")]
+    [InlineData("Đã kết nạp 10.027 đảng viên mới trong năm qua.", "kết nạp 10.027 đảng viên mới trong")]
+    public void A_figure_s_words_do_not_cut_a_name_in_two(string text, string phrase) =>
+        Assert.Contains(ReportExtractor.Extract(text).Figures, f => f.Text == phrase);
+
+    [Theory]
     [InlineData("Sáng 13/1, hội nghị khai mạc.")]
     [InlineData("Ngày 16/12/2021, Ban Thường vụ họp.")]
     [InlineData("Trong tháng 5/2019, các đơn vị rà soát.")]

@@ -135,8 +135,25 @@ internal static partial class FigureFinder
         for (var words = 0; words < 2 && WordBefore(text, clauseStart, from) is >= 0 and var start; words++)
             from = start;
         var to = end;
+        var name = -1;
         for (var words = 0; words < 4 && WordAfter(text, to, clauseEnd) is >= 0 and var stop; words++)
+        {
+            var start = stop;
+            while (start > to && text[start - 1] != ' ')
+                start--;
+            if (name < 0 && char.IsUpper(text[start]))
+                name = start;
             to = stop;
+        }
+        // A name begun in those words ("30/34 đề án thuộc Chương trình số 01-CTr/TU") is not cut in two: the
+        // phrase runs on to the clause's end, or, where the clause runs long, stops before the name.
+        if (name >= 0 && to < clauseEnd)
+        {
+            var stop = to;
+            for (var words = 0; words < 8 && WordAfter(text, stop, clauseEnd) is >= 0 and var next; words++)
+                stop = next;
+            to = WordAfter(text, stop, clauseEnd) < 0 ? clauseEnd : name;
+        }
         return text.AsSpan(from, to - from).Trim().ToString();
     }
 

@@ -54,7 +54,9 @@ public static class InputRules
         public IModelBinder? GetBinder(ModelBinderProviderContext context)
         {
             var type = context.Metadata.ModelType;
-            if (type != typeof(string) && type != typeof(DateOnly) && type != typeof(DateOnly?))
+            if (type == typeof(DateOnly) || type == typeof(DateOnly?))
+                return new DayBinder();
+            if (type != typeof(string))
                 return null;
             var inner = providers.Where(p => p != this).Select(p => p.GetBinder(context)).FirstOrDefault(b => b is not null);
             return inner is null ? null : new Binder(inner);
@@ -71,11 +73,39 @@ public static class InputRules
                 case string text when context.Result.IsModelSet:
                     context.Result = ModelBindingResult.Success(VnText.WithoutControls(text));
                     break;
-                case DateOnly day when context.Result.IsModelSet && !InWindow(day):
-                    context.ModelState.TryAddModelError(context.ModelName, OutOfWindow(day));
-                    context.Result = ModelBindingResult.Failed();
-                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Days in the pages are typed as the office writes them, dd/MM/yyyy, whatever the browser's language
+    /// (a date input shows the browser's order, 12/06/2026 for 6 December in English); yyyy-MM-dd is read
+    /// too, for addresses written by links.
+    /// </summary>
+    private sealed class DayBinder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var value = context.ValueProvider.GetValue(context.ModelName);
+            if (value == ValueProviderResult.None)
+                return Task.CompletedTask;
+            context.ModelState.SetModelValue(context.ModelName, value);
+            var text = value.FirstValue?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (context.ModelMetadata.IsReferenceOrNullableType)
+                    context.Result = ModelBindingResult.Success(null);
+                else
+                    context.ModelState.TryAddModelError(context.ModelName, "Chưa nhập ngày.");
+                return Task.CompletedTask;
+            }
+            if (!VnFormat.TryParseDate(text, out var day))
+                context.ModelState.TryAddModelError(context.ModelName, $"Ngày “{text}” không đúng dạng ngày/tháng/năm (ví dụ 06/12/2026).");
+            else if (!InWindow(day))
+                context.ModelState.TryAddModelError(context.ModelName, OutOfWindow(day));
+            else
+                context.Result = ModelBindingResult.Success(day);
+            return Task.CompletedTask;
         }
     }
 

@@ -221,6 +221,32 @@ public abstract class AuditTrailTests(TestApp app)
         }
     }
 
+    [DbFact]
+    public async Task The_change_log_names_what_values_stand_for()
+    {
+        var document = await _client.PostAsync("/api/documents", new { Symbol = "17-KL/TU", IssuedOn = new DateOnly(2026, 1, 22), Title = "Kết luận về công tác cán bộ" })
+            .OkAsync<DocumentDto>();
+        var term = await app.WithDbAsync(db => db.Terms.SingleAsync(t => t.Id == db.Documents.Single(d => d.Id == document.Id).TermId));
+        var documentLog = Collapse(Assert.Single(await LogAsync($"/Documents/Details/{document.Id}")));
+        Assert.Contains("Khối văn bản: văn bản Đảng", documentLog);
+        Assert.Contains($"Nhiệm kỳ: {term.Name}", documentLog);
+        Assert.DoesNotContain("Party", documentLog);
+        Assert.DoesNotContain("Khóa nhận diện", documentLog);
+        Assert.DoesNotContain("|KL|", documentLog);
+
+        var task = (await _client.PostAsync("/api/tasks", new
+        {
+            Title = "Triển khai Kết luận về công tác cán bộ",
+            LeadUnitId = app.Units.TayHo.Id,
+            DeadlineKind = "Date",
+            DueDate = app.Clock.Today.AddDays(30),
+            SourceDocumentId = document.Id,
+        }).OkAsync<TaskDetail>()).Id;
+        var taskLog = Collapse((await LogAsync($"/Tasks/Details/{task}")).Last());
+        Assert.Contains("Văn bản nguồn: 17-KL/TU", taskLog);
+        Assert.DoesNotContain("văn bản số", taskLog);
+    }
+
     private async Task<int> CreateTaskAsync(string title) =>
         (await _client.PostAsync("/api/tasks", new { Title = title, LeadUnitId = app.Units.TayHo.Id, DeadlineKind = "Date", DueDate = app.Clock.Today.AddDays(30) })
             .OkAsync<TaskDetail>()).Id;

@@ -60,12 +60,12 @@ public abstract class ImportPageTests(Provider provider) : IAsyncLifetime
         var page = await ReadAsync(News);
 
         Assert.Equal("Thành ủy tổng kết công tác xây dựng Đảng năm 2025", Value(page, "Review_Title"));
-        Assert.Equal("2026-01-15", Value(page, "Review_HeldOn"));
+        Assert.Equal("15/01/2026", Value(page, "Review_HeldOn"));
         var documents = page.QuerySelectorAll("#review-documents fieldset");
         Assert.Equal(3, documents.Length);
         Assert.Contains(documents, d => d.QuerySelector($"a[href='/Documents/Details/{known}']") is not null && d.TextContent.Contains("Đã có trong sổ"));
         Assert.Contains(documents, d => d.TextContent.Contains("155-KH/TU") && d.TextContent.Contains("Chưa có trong sổ"));
-        Assert.Equal("2026-01-05", documents.Select(d => d.QuerySelector("input[type=date]")).Single(i => i!.Id!.Contains("_1__"))!.GetAttribute("value"));
+        Assert.Equal("05/01/2026", documents.Select(d => d.QuerySelector("input[data-day]")).Single(i => i!.Id!.Contains("_1__"))!.GetAttribute("value"));
         Assert.Contains(documents, d => d.TextContent.Contains("12-QĐ/BTCTW") && d.TextContent.Contains("“BTCTW” không có trong danh mục"));
         var people = page.QuerySelectorAll("#review-people fieldset");
         Assert.Contains(people, p => p.QuerySelector($"a[href='/Conferences/Person/{person}']") is not null && p.TextContent.Contains("Bí thư Thành ủy (01/12/2025)"));

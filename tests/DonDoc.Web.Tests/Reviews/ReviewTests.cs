@@ -202,7 +202,7 @@ public abstract class ReviewTests(TestApp app)
         // The conference gives the unit, the day and the year under review (a January review looks back on the year before).
         Assert.Equal(Units.BaDinh.Id.ToString(), form["Input.UnitId"]);
         Assert.Equal("2025", form["Input.Year"]);
-        Assert.Equal("2026-01-12", form["Input.HeldOn"]);
+        Assert.Equal("12/01/2026", form["Input.HeldOn"]);
         form["Input.Title"] = "Kiểm điểm Ban Chấp hành Đảng bộ phường Ba Đình năm 2025";
         var response = await form.PostAsync(office);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());

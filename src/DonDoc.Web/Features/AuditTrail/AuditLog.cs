@@ -1,5 +1,6 @@
 using System.Globalization;
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public static class AuditLog
     public const int Limit = 100;
 
     /// <summary>The entries of a record (for a task, also of the rows that belong to it), except those of the given tables.</summary>
-    public static async Task<AuditLogView> ForRecordAsync(AppDb db, string recordType, int id, CancellationToken ct, params string[] exceptTables)
+    public static async Task<AuditLogView> ForRecordAsync(AppDb db, UserScope scope, string recordType, int id, CancellationToken ct, params string[] exceptTables)
     {
         var recordId = id.ToString(CultureInfo.InvariantCulture);
         var query = db.AuditEntries.AsNoTracking().Where(e => e.RecordType == recordType && e.RecordId == recordId);
@@ -31,7 +32,7 @@ public static class AuditLog
         var entries = await query.OrderByDescending(e => e.Id).Take(Limit + 1).ToListAsync(ct);
         var parsed = entries.Take(Limit).Select(e => (Entry: e, Changes: Audit.ParseChanges(e.Changes))).ToList();
 
-        var names = await NamesAsync(db, parsed.SelectMany(p => p.Changes.SelectMany(c =>
+        var names = await NamesAsync(db, scope, parsed.SelectMany(p => p.Changes.SelectMany(c =>
             new[] { (p.Entry.EntityType, c.Field, c.Old), (p.Entry.EntityType, c.Field, c.New) })), ct);
 
         var views = parsed.Select(p =>
@@ -54,8 +55,8 @@ public static class AuditLog
         return new AuditLogView(views, entries.Count > Limit);
     }
 
-    /// <summary>How to name the units, tasks and documents the values refer to by id.</summary>
-    private static async Task<Dictionary<(string Table, int Id), string>> NamesAsync(AppDb db,
+    /// <summary>How to name the units, tasks, documents and terms the values refer to by id.</summary>
+    private static async Task<Dictionary<(string Table, int Id), string>> NamesAsync(AppDb db, UserScope scope,
         IEnumerable<(string? Table, string Field, string? Value)> values, CancellationToken ct)
     {
         var ids = values
@@ -67,18 +68,27 @@ public static class AuditLog
         if (ids.TryGetValue("Units", out var units))
             foreach (var u in await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
                 names[("Units", u.Id)] = u.Name;
-        // A task or document may lie outside what the reader sees (the task above one handed down): only its number is shown.
-        foreach (var id in ids.GetValueOrDefault("Tasks", []))
+        // A task or document outside what the reader sees (the task above one handed down) is named by its number only.
+        var tasks = ids.GetValueOrDefault("Tasks", []);
+        foreach (var id in tasks)
             names[("Tasks", id)] = $"nhiệm vụ số {id}";
-        foreach (var id in ids.GetValueOrDefault("Documents", []))
+        foreach (var t in await scope.Visible(db.Tasks.AsNoTracking()).Where(t => tasks.Contains(t.Id)).Select(t => new { t.Id, t.Title }).ToListAsync(ct))
+            names[("Tasks", t.Id)] = t.Title;
+        var documents = ids.GetValueOrDefault("Documents", []);
+        foreach (var id in documents)
             names[("Documents", id)] = $"văn bản số {id}";
+        foreach (var d in await scope.Visible(db.Documents.AsNoTracking()).Where(d => documents.Contains(d.Id)).Select(d => new { d.Id, d.Symbol }).ToListAsync(ct))
+            names[("Documents", d.Id)] = d.Symbol;
+        if (ids.TryGetValue("Terms", out var terms))
+            foreach (var t in await db.Terms.AsNoTracking().Where(t => terms.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+                names[("Terms", t.Id)] = t.Name;
         return names;
     }
 
     /// <summary>A refused change's fields as people read them: label, the value read, the value now.</summary>
-    public static async Task<IReadOnlyList<(string Label, string Yours, string Current)>> DescribeAsync(AppDb db, Conflict conflict, CancellationToken ct)
+    public static async Task<IReadOnlyList<(string Label, string Yours, string Current)>> DescribeAsync(AppDb db, UserScope scope, Conflict conflict, CancellationToken ct)
     {
-        var names = await NamesAsync(db, conflict.Changes.SelectMany(c =>
+        var names = await NamesAsync(db, scope, conflict.Changes.SelectMany(c =>
             new[] { ((string?)conflict.Table, c.Field, c.Yours), (conflict.Table, c.Field, c.Current) }), ct);
         return conflict.Changes
             .Select(c => (AuditText.FieldLabel(c.Field), AuditText.Value(conflict.Table, c.Field, c.Yours, names),
@@ -93,6 +103,6 @@ public sealed record ConflictView(Conflict Conflict, IReadOnlyList<(string Label
     // Where a page puts the conflict for the form's messages to show.
     public const string Key = "Conflict";
 
-    public static async Task<ConflictView> OfAsync(AppDb db, Conflict conflict, CancellationToken ct) =>
-        new(conflict, await AuditLog.DescribeAsync(db, conflict, ct));
+    public static async Task<ConflictView> OfAsync(AppDb db, UserScope scope, Conflict conflict, CancellationToken ct) =>
+        new(conflict, await AuditLog.DescribeAsync(db, scope, conflict, ct));
 }

@@ -14,7 +14,9 @@ public static class AuditText
 
     // Kept in the audit for completeness, but derived or bookkeeping: they would bury what people changed.
     private static readonly HashSet<string> Technical =
-        ["Id", "Version", "Path", "Depth", "SearchKey", "ChildTotal", "ChildCompleted", "CreatedAtUtc", "UpdatedAtUtc"];
+        ["Id", "Version", "Path", "Depth", "SearchKey", "ChildTotal", "ChildCompleted", "CreatedAtUtc", "UpdatedAtUtc",
+            // A document's identity key (P|TW|KL|126|5) repeats its form, issuer, type, number and term, which are shown.
+            "IdentityKey"];
 
     public static bool IsTechnical(string field) => Technical.Contains(field);
 
@@ -90,7 +92,7 @@ public static class AuditText
         "TermId" => "Nhiệm kỳ",
         "IssuedOn" => "Ngày ban hành",
         "Summary" => "Tóm tắt",
-        "IdentityKey" => "Khóa nhận diện",
+        "Form" => "Khối văn bản",
         "RegisteredByUnitId" => "Đơn vị đăng ký",
         "TaskId" => "Nhiệm vụ",
         "UnitId" => "Đơn vị",
@@ -124,6 +126,7 @@ public static class AuditText
         "ParentId" when table == "Tasks" => "Tasks",
         "TaskId" => "Tasks",
         "SourceDocumentId" => "Documents",
+        "TermId" => "Terms",
         _ => null,
     };
 
@@ -160,6 +163,8 @@ public static class AuditText
                     ExtensionState.Refused => "Không đồng ý",
                     _ => "Chờ quyết định",
                 };
+            case ("Documents" or "DocumentTypes" or "Issuers", "Form") when Enum.TryParse<SymbolForm>(raw, out var form):
+                return form.Label();
             case (_, "Percent"):
                 return raw + "%";
         }

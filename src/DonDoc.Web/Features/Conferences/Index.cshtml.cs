@@ -54,7 +54,8 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
                 db.ConferenceDocuments.Count(d => d.ConferenceId == c.Id),
                 db.ConferencePeople.Count(p => p.ConferenceId == c.Id),
                 db.Lessons.Count(l => l.ConferenceId == c.Id)));
-        Conferences = await Paging.PageAsync(rows, page, Paging.DefaultSize, ct);
+        var (number, size) = Paging.For(Request, page, Paging.DefaultSize);
+        Conferences = await Paging.PageAsync(rows, number, size, ct);
         return Page();
     }
 }

@@ -65,7 +65,8 @@ public sealed class LessonsModel(AppDb db, UserScope scope, Clock clock) : PageM
                 db.Units.Where(u => u.Id == l.UnitId).Select(u => u.Name).FirstOrDefault(),
                 l.ConferenceId, db.Conferences.Where(c => c.Id == l.ConferenceId).Select(c => c.Title).FirstOrDefault(),
                 l.ReviewId, db.Reviews.Where(r => r.Id == l.ReviewId).Select(r => r.Title).FirstOrDefault()));
-        Lessons = await Paging.PageAsync(rows, page, Paging.DefaultSize, ct);
+        var (number, size) = Paging.For(Request, page, Paging.DefaultSize);
+        Lessons = await Paging.PageAsync(rows, number, size, ct);
         return Page();
     }
 }

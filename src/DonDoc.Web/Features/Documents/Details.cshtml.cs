@@ -38,7 +38,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock) : PageM
         var today = clock.Today;
         var rows = await Paging.PageAsync(tasks, page, Paging.DefaultSize, ct);
         Tasks = rows with { Items = rows.Items.Select(r => r with { Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today) }).ToList() };
-        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Documents", id, ct);
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Documents", id, ct);
         return Page();
     }
 }

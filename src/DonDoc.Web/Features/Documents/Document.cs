@@ -48,6 +48,11 @@ public sealed class Document : ISearchable, IVersioned
         $"{(form == SymbolForm.Party ? "P" : "S")}|{issuer}|{type}|{number.TrimStart('0')}|{period}";
 }
 
+public static class SymbolForms
+{
+    public static string Label(this SymbolForm form) => form == SymbolForm.Party ? "văn bản Đảng" : "văn bản Nhà nước";
+}
+
 /// <summary>Type codes are data: Quy định appears as both QĐi and QĐ, State documents use QyĐ.</summary>
 public sealed class DocumentType
 {

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.AuditTrail;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -90,7 +91,7 @@ public static class Outcomes
                 outcome.Problems!.CopyTo(page.ModelState, form);
                 return null;
             case OutcomeKind.Conflict:
-                page.ViewData[ConflictView.Key] = await ConflictView.OfAsync(db, outcome.Conflict!, ct);
+                page.ViewData[ConflictView.Key] = await ConflictView.OfAsync(db, page.HttpContext.RequestServices.GetRequiredService<UserScope>(), outcome.Conflict!, ct);
                 page.Response.StatusCode = StatusCodes.Status409Conflict;
                 return null;
             default:

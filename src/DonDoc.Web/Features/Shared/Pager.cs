@@ -24,6 +24,16 @@ public sealed record Pager(int PageNumber, int PageCount, int Total, string Para
         }
     }
 
+    /// <summary>The current address printed: without its page number, with every row (see <see cref="Paging.Printing"/>).</summary>
+    public string PrintHref(HttpRequest request)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => !string.Equals(q.Key, Param, StringComparison.OrdinalIgnoreCase) && !string.Equals(q.Key, "print", StringComparison.OrdinalIgnoreCase))
+            .Append(new KeyValuePair<string, StringValues>("print", "1"))
+            .ToList();
+        return request.PathBase + request.Path + QueryString.Create(query);
+    }
+
     /// <summary>The current address with only the page number changed, so filters survive paging.</summary>
     public string Href(HttpRequest request, int page)
     {

@@ -22,6 +22,13 @@ public static class Paging
         return problems.Any ? problems : null;
     }
 
+    /// <summary>A list is printed from its address with ?print=1: every row on one page, up to <see cref="MaxSize"/>.</summary>
+    public static bool Printing(HttpRequest request) => request.Query.ContainsKey("print");
+
+    /// <summary>The page and page size a list shows: those asked for, or all rows when it is printed.</summary>
+    public static (int? Page, int? Size) For(HttpRequest request, int? page, int? size) =>
+        Printing(request) ? (1, MaxSize) : (page, size);
+
     public static async Task<Page<T>> PageAsync<T>(IQueryable<T> ordered, int? page, int? pageSize, CancellationToken ct)
     {
         var number = Math.Max(page ?? 1, 1);

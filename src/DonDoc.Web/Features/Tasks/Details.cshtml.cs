@@ -173,8 +173,8 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         Detail = detail;
         LinkedUnits = await scope.VisibleUnitIdsAsync(
             detail.Coordinators.Select(c => c.Id).Concat([detail.LeadUnit.Id, detail.AssignedBy.Id, detail.Accountable?.Id ?? 0]), ct);
-        var children = await TaskList.QueryAsync(db, scope,
-            new TaskFilter { Parent = id, Page = Math.Max(page ?? 1, 1), PageSize = ChildrenPageSize }, Today, ct);
+        var (childPage, childSize) = Paging.For(Request, Math.Max(page ?? 1, 1), ChildrenPageSize);
+        var children = await TaskList.QueryAsync(db, scope, new TaskFilter { Parent = id, Page = childPage, PageSize = childSize }, Today, ct);
         Children = children.Value ?? Children;
         if (CanFanOut)
         {
@@ -184,7 +184,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
         // The status history above already shows the task's history rows.
-        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Tasks", id, ct, "TaskEvents");
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Tasks", id, ct, "TaskEvents");
         return true;
     }
 }

@@ -7,6 +7,9 @@ namespace DonDoc.Web.Features.Tasks;
 
 public sealed record UnitChoice(int Id, string Name, int Level);
 
+/// <summary>The model of the _UnitOptions partial: the choices and the ids to show chosen.</summary>
+public sealed record UnitOptions(IReadOnlyList<UnitChoice> Units, params IEnumerable<int?> Selected);
+
 /// <summary>
 /// The units a select offers. A whole country has tens of thousands of units, so a select holds only
 /// the top of the user's tree (<see cref="TopDepth"/> levels below its top) and, around each focused

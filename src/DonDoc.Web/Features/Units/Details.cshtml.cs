@@ -75,13 +75,14 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, Dashboa
             .ToListAsync(ct);
         ClosedChildren = await db.Units.CountAsync(u => u.ParentId == id && u.ValidTo != null && u.ValidTo <= today, ct);
 
-        var tasks = await TaskList.QueryAsync(db, scope, new TaskFilter { Unit = id, Scope = "own", Page = pageNumber, PageSize = TaskPageSize }, today, ct);
+        var (taskPage, taskSize) = Paging.For(Request, pageNumber, TaskPageSize);
+        var tasks = await TaskList.QueryAsync(db, scope, new TaskFilter { Unit = id, Scope = "own", Page = taskPage, PageSize = taskSize }, today, ct);
         if (tasks.Problems is { } problems)
             problems.CopyTo(ModelState);
         Tasks = tasks.Value;
 
         Counts = (await dashboard.GetAsync(id, null, ct))?.Unit.Counts ?? DashboardQuery.Empty;
-        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, "Units", id, ct);
+        AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Units", id, ct);
         return Page();
     }
 }

@@ -93,6 +93,83 @@
     setTimeout(function () { form.removeAttribute("data-sent"); }, 10000);
   });
 
+  // The browser words its own validation messages in its language ("Value must be less than or equal
+  // to 100."); these say the same in Vietnamese. The server checks everything again.
+  function validationMessage(field) {
+    var v = field.validity;
+    if (v.valueMissing) {
+      if (field.type === "checkbox") { return "Hãy đánh dấu ô này."; }
+      if (field.type === "radio" || field.tagName === "SELECT") { return "Hãy chọn một mục."; }
+      if (field.type === "file") { return "Hãy chọn một tệp."; }
+      return "Hãy điền vào ô này.";
+    }
+    if (v.patternMismatch && field.hasAttribute("data-day")) {
+      return "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 06/12/2026.";
+    }
+    if (v.badInput) { return field.type === "number" ? "Hãy nhập một số." : "Giá trị không hợp lệ."; }
+    if (v.rangeUnderflow) { return "Giá trị phải lớn hơn hoặc bằng " + field.min + "."; }
+    if (v.rangeOverflow) { return "Giá trị phải nhỏ hơn hoặc bằng " + field.max + "."; }
+    if (v.stepMismatch) { return field.step === "1" || !field.step ? "Hãy nhập một số nguyên." : "Giá trị phải là bội số của " + field.step + "."; }
+    if (v.tooLong) { return "Tối đa " + field.maxLength + " ký tự (đang có " + field.value.length + ")."; }
+    if (v.tooShort) { return "Cần ít nhất " + field.minLength + " ký tự (đang có " + field.value.length + ")."; }
+    if (v.typeMismatch) { return field.type === "email" ? "Hãy nhập một địa chỉ email." : "Hãy nhập một địa chỉ web."; }
+    if (v.patternMismatch) { return field.title ? "Không đúng định dạng: " + field.title : "Không đúng định dạng yêu cầu."; }
+    return "";
+  }
+
+  document.addEventListener("invalid", function (event) {
+    var field = event.target;
+    if (!field.setCustomValidity || field.validity.customError) {
+      return;
+    }
+    var message = validationMessage(field);
+    if (message) {
+      field.setCustomValidity(message);
+    }
+  }, true);
+
+  function clearMessage(event) {
+    var field = event.target;
+    if (field && field.setCustomValidity && field.validity && field.validity.customError) {
+      field.setCustomValidity("");
+      // Radio buttons of one group share the message.
+      if (field.type === "radio" && field.form && field.name) {
+        Array.prototype.forEach.call(field.form.elements, function (el) {
+          if (el.type === "radio" && el.name === field.name) { el.setCustomValidity(""); }
+        });
+      }
+    }
+  }
+  document.addEventListener("input", clearMessage, true);
+  document.addEventListener("change", clearMessage, true);
+
+  // Phone width: the menu folds behind one button (the stylesheet decides when it is folded).
+  var menuToggle = document.getElementById("menu-toggle");
+  var menu = document.getElementById("site-menu");
+  if (menuToggle && menu) {
+    document.documentElement.classList.add("js-menu");
+    menuToggle.addEventListener("click", function () {
+      var open = menuToggle.getAttribute("aria-expanded") !== "true";
+      menuToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menuToggle.getAttribute("aria-expanded") === "true") {
+        menuToggle.setAttribute("aria-expanded", "false");
+        menu.classList.remove("is-open");
+        menuToggle.focus();
+      }
+    });
+  }
+
+  // The print view of a list: its button opens the browser's print dialog.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
+    }
+  });
+
   // A form sent back with errors: bring the summary into view for keyboard and screen-reader users.
   var problems = document.getElementById("problems");
   if (problems) {

@@ -38,7 +38,8 @@ public sealed class IndexModel(AppDb db, UserAdmin admin) : PageModel
                 .Select(u => u.Id).ToList();
             query = query.Where(u => ids.Contains(u.Id));
         }
-        var page = await Paging.PageAsync(admin.Rows(query.OrderBy(u => u.UserName)), Math.Max(PageNumber, 1), PageSize, ct);
+        var (number, size) = Paging.For(Request, Math.Max(PageNumber, 1), PageSize);
+        var page = await Paging.PageAsync(admin.Rows(query.OrderBy(u => u.UserName)), number, size, ct);
         Users = page with { Items = await admin.WithRolesAsync(page.Items, ct) };
     }
 }

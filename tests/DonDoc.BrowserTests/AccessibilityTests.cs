@@ -1,0 +1,135 @@
+using DonDoc.Web.Data;
+using DonDoc.Web.Features.Tasks;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DonDoc.BrowserTests;
+
+/// <summary>
+/// axe on every page of the app, filled with the demo data, on a desktop and a phone: no serious or
+/// critical violation. The pages come from the route table, so a page added without an address here fails.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class AccessibilityTests(DemoBrowserApp app)
+{
+    [Fact]
+    public async Task Every_page_passes_axe_on_a_desktop_and_a_phone()
+    {
+        var addresses = await app.WithDbAsync(AddressesAsync);
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath).OfType<string>().ToHashSet();
+        Assert.Empty(pages.Except(addresses.Keys).Order());
+
+        var failures = new List<string>();
+        foreach (var phone in new[] { false, true })
+        {
+            await using var context = await app.NewContextAsync(phone);
+            var page = await context.NewPageAsync();
+            // Signed out first: the sign-in page itself.
+            await page.GotoAsync("/");
+            await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
+            await BrowserApp.ExpectAccessibleAsync(page);
+            await BrowserApp.SignInAsync(page);
+            foreach (var (path, urls) in addresses.Where(a => a.Key != "/Accounts/Login"))
+            {
+                // axe takes seconds a page: a phone sees each page once, a desktop each address.
+                foreach (var url in phone ? urls.Take(1) : urls)
+                {
+                    await page.GotoAsync(url);
+                    await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                    Assert.DoesNotContain("/Accounts/Login", page.Url);
+                    // Every page is looked at before the test fails, so that one run names all there is to fix.
+                    try
+                    {
+                        await BrowserApp.ExpectAccessibleAsync(page);
+                        if (phone)
+                            await BrowserApp.ExpectNoSidewaysScrollAsync(page);
+                    }
+                    catch (Xunit.Sdk.XunitException e)
+                    {
+                        failures.Add((phone ? "phone " : "desktop ") + e.Message);
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
+    public async Task The_check_fails_on_a_control_without_a_label_and_on_text_without_contrast()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Accounts/Login");
+        await BrowserApp.ExpectAccessibleAsync(page);
+        await page.EvaluateAsync("""
+            () => {
+                const main = document.querySelector('main');
+                main.insertAdjacentHTML('beforeend', '<select id="khong-nhan"><option>1</option></select><p id="mo">Chữ mờ</p>');
+                const faint = document.getElementById('mo');
+                faint.style.color = '#eeeeee';
+                faint.style.background = '#ffffff';
+            }
+            """);
+        var refused = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => BrowserApp.ExpectAccessibleAsync(page));
+        Assert.Contains("select-name", refused.Message);
+        Assert.Contains("color-contrast", refused.Message);
+    }
+
+    /// <summary>Each page and the addresses that show it with real content.</summary>
+    private static async Task<Dictionary<string, string[]>> AddressesAsync(AppDb db)
+    {
+        var root = await db.Units.Where(u => u.Code == "TU-HN").Select(u => u.Id).SingleAsync();
+        var ward = await db.Units.Where(u => u.Code == "DB-BADINH").Select(u => u.Id).SingleAsync();
+        var program = await db.Tasks.Where(t => t.Kind == TaskKind.Program).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        var reported = await db.ProgressReports.OrderBy(r => r.Id).Select(r => r.TaskId).FirstAsync();
+        var extended = await db.ExtensionRequests.OrderBy(r => r.Id).Select(r => r.TaskId).FirstAsync();
+        var document = await db.Documents.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var drafted = await db.TaskDrafts.OrderBy(d => d.Id).Select(d => d.DocumentId).FirstAsync();
+        var conference = await db.Conferences.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var person = await db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var review = await db.Reviews.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var limitation = await db.Limitations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
+        var user = await db.Users.Where(u => u.UserName == "canbo.badinh").Select(u => u.Id).SingleAsync();
+        return new Dictionary<string, string[]>
+        {
+            ["/Index"] = ["/"],
+            ["/Error"] = ["/Error?code=404"],
+            ["/Accounts/Login"] = ["/Accounts/Login"],
+            ["/Accounts/Logout"] = ["/Accounts/Logout"],
+            ["/Accounts/ChangePassword"] = ["/Accounts/ChangePassword"],
+            ["/Accounts/Tokens"] = ["/Accounts/Tokens"],
+            ["/Accounts/Users/Index"] = ["/Accounts/Users"],
+            ["/Accounts/Users/Create"] = ["/Accounts/Users/Create"],
+            ["/Accounts/Users/Edit"] = [$"/Accounts/Users/Edit/{user}"],
+            ["/Dashboard/Index"] = [$"/Dashboard/{root}", $"/Dashboard/{ward}"],
+            ["/Units/Index"] = ["/Units", $"/Units?open={root}"],
+            ["/Units/Details"] = [$"/Units/Details/{root}"],
+            ["/Units/Reorganize"] = ["/Units/Reorganize"],
+            ["/Tasks/Index"] = ["/Tasks", $"/Tasks?unit={root}&status=overdue"],
+            ["/Tasks/Create"] = ["/Tasks/Create"],
+            ["/Tasks/Details"] = [$"/Tasks/Details/{program}", $"/Tasks/Details/{reported}", $"/Tasks/Details/{extended}"],
+            ["/Documents/Index"] = ["/Documents"],
+            ["/Documents/Details"] = [$"/Documents/Details/{document}"],
+            ["/Documents/Create"] = ["/Documents/Create"],
+            ["/Import/Index"] = ["/Import"],
+            ["/Conclusions/Index"] = ["/Conclusions"],
+            ["/Conclusions/Review"] = [$"/Conclusions/Review/{drafted}"],
+            ["/Conferences/Index"] = ["/Conferences"],
+            ["/Conferences/Details"] = [$"/Conferences/Details/{conference}"],
+            ["/Conferences/Person"] = [$"/Conferences/Person/{person}"],
+            ["/Conferences/Source"] = [$"/Conferences/Source/{conference}"],
+            ["/Conferences/Lessons"] = ["/Conferences/Lessons"],
+            ["/Conferences/Edit"] = ["/Conferences/Edit", $"/Conferences/Edit/{conference}"],
+            ["/Reviews/Index"] = ["/Reviews"],
+            ["/Reviews/Monitoring"] = ["/Reviews/Monitoring"],
+            ["/Reviews/Details"] = [$"/Reviews/Details/{review}"],
+            ["/Reviews/Create"] = ["/Reviews/Create"],
+            ["/Reviews/Limitation"] = [$"/Reviews/Limitation/{review}"],
+            ["/Reviews/Item"] = [$"/Reviews/Item/{limitation}"],
+        };
+    }
+}

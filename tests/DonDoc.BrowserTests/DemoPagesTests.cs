@@ -1,0 +1,38 @@
+using DonDoc.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DonDoc.BrowserTests;
+
+/// <summary>Small things read on the demo data: the document types told apart, and a date line without a stray space.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class DemoPagesTests(DemoBrowserApp app)
+{
+    [Fact]
+    public async Task The_three_codes_of_Quy_dinh_say_whose_they_are_and_the_assigning_line_reads_as_written()
+    {
+        foreach (var phone in new[] { false, true })
+        {
+            await using var context = await app.NewContextAsync(phone);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/Documents");
+            await BrowserApp.SignInAsync(page);
+            var options = await page.Locator("#f-type option").AllInnerTextsAsync();
+            var rules = options.Where(o => o.Contains("Quy định")).ToList();
+            Assert.Equal(3, rules.Count);
+            Assert.Equal(3, rules.Distinct().Count());
+            Assert.Contains("QĐi – Quy định (Đảng)", rules);
+            Assert.Contains("QyĐ – Quy định (Nhà nước)", rules);
+            Assert.Contains(rules, r => r.StartsWith("QĐ – ", StringComparison.Ordinal) && r.Contains("Quy định (Đảng)"));
+            await BrowserApp.ScreenshotAsync(page, phone ? "documents-phone" : "documents");
+
+            var program = await app.WithDbAsync(db => db.Tasks.Where(t => t.Kind == TaskKind.Program).OrderBy(t => t.Id)
+                .Select(t => new { t.Id, Unit = t.AssignedByUnit!.Name }).FirstAsync());
+            await page.GotoAsync($"/Tasks/Details/{program.Id}");
+            var facts = await page.Locator(".task-facts").InnerTextAsync();
+            Assert.Contains($"{program.Unit}, ngày", facts);
+            Assert.DoesNotContain($"{program.Unit} , ngày", facts);
+            await BrowserApp.ScreenshotAsync(page, phone ? "program-phone" : "program");
+        }
+    }
+}
