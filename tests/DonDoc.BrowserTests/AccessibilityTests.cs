@@ -90,6 +90,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
         var document = await db.Documents.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
         var drafted = await db.TaskDrafts.OrderBy(d => d.Id).Select(d => d.DocumentId).FirstAsync();
         var conference = await db.Conferences.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var reviewed = await db.Reviews.Where(r => r.ConferenceId != null).Select(r => r.ConferenceId!.Value).FirstAsync();
         var person = await db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var review = await db.Reviews.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var limitation = await db.Limitations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
@@ -111,6 +112,9 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Units/Reorganize"] = ["/Units/Reorganize"],
             ["/Tasks/Index"] = ["/Tasks", $"/Tasks?unit={root}&status=overdue"],
             ["/Tasks/Create"] = ["/Tasks/Create"],
+            ["/Tasks/Edit"] = [$"/Tasks/Edit/{extended}"],
+            ["/Inbox/Index"] = ["/Inbox"],
+            ["/Operations/Storage"] = ["/Operations/Storage"],
             ["/Tasks/Details"] = [$"/Tasks/Details/{program}", $"/Tasks/Details/{reported}", $"/Tasks/Details/{extended}"],
             ["/Documents/Index"] = ["/Documents"],
             ["/Documents/Details"] = [$"/Documents/Details/{document}"],
@@ -119,7 +123,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Conclusions/Index"] = ["/Conclusions"],
             ["/Conclusions/Review"] = [$"/Conclusions/Review/{drafted}"],
             ["/Conferences/Index"] = ["/Conferences"],
-            ["/Conferences/Details"] = [$"/Conferences/Details/{conference}"],
+            ["/Conferences/Details"] = [$"/Conferences/Details/{conference}", $"/Conferences/Details/{reviewed}"],
+            ["/Conferences/Lesson"] = [$"/Conferences/Lesson?conference={conference}", $"/Conferences/Lesson?review={review}"],
             ["/Conferences/Person"] = [$"/Conferences/Person/{person}"],
             ["/Conferences/Source"] = [$"/Conferences/Source/{conference}"],
             ["/Conferences/Lessons"] = ["/Conferences/Lessons"],

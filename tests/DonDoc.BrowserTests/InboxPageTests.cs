@@ -11,8 +11,6 @@ namespace DonDoc.BrowserTests;
 /// </summary>
 public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float Timeout = 30_000;
-
     [Fact]
     public async Task A_leader_recognises_two_results_in_one_step_from_the_inbox_on_desktop_and_phone()
     {
@@ -22,13 +20,7 @@ public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         foreach (var (title, i) in titles.Select((t, i) => (t, i)))
             ids.Add(await SubmittedAsync(title, app.Children[i % app.Children.Count].Id));
 
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(Timeout);
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Inbox");
         await BrowserApp.SignInAsync(page, "lanhdao.hopviec");
@@ -37,7 +29,8 @@ public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(decide.Locator("tbody tr")).ToHaveCountAsync(3);
         // The leader reads the reported result beside the decision.
         await Expect(decide).ToContainTextAsync("Đã hoàn thành, gửi kèm báo cáo.");
-        await SaveScreenshotAsync(page, "inbox");
+        await BrowserApp.ScreenshotAsync(page, "inbox");
+        await BrowserApp.ExpectAccessibleAsync(page);
 
         await page.Locator($"#pick-{ids[0]}").CheckAsync();
         await page.Locator($"#pick-{ids[1]}").CheckAsync();
@@ -48,23 +41,15 @@ public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var states = await app.WithDbAsync(async db =>
             db.Tasks.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Id).Select(t => t.Status).ToList());
         Assert.Equal([TaskState.Completed, TaskState.Completed, TaskState.Submitted], states);
-        await SaveScreenshotAsync(page, "inbox-decided");
+        await BrowserApp.ScreenshotAsync(page, "inbox-decided");
 
-        await using var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var phone = await app.NewContextAsync(phone: true);
         var small = await phone.NewPageAsync();
         await small.GotoAsync("/Inbox");
         await BrowserApp.SignInAsync(small, "lanhdao.hopviec");
         await Expect(small.Locator("#inbox-todecide tbody tr")).ToHaveCountAsync(1);
-        var overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The inbox is {overflow}px wider than a 390px phone.");
-        await SaveScreenshotAsync(small, "inbox-phone");
+        await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+        await BrowserApp.ScreenshotAsync(small, "inbox-phone");
     }
 
     // A task the city assigned to a ward, accepted and reported done by the ward.
@@ -82,14 +67,6 @@ public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await workflow.SubmitAsync(id);
         return id;
     });
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
-        var path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -118,8 +118,9 @@ public sealed class Inbox(AppDb db, UserScope scope, Clock clock)
             InboxSection.ToReport => tasks.Where(t => t.LeadUnitId == own && Owing.Contains(t.Status) && t.DueDate != null && t.DueDate <= soon),
             InboxSection.Returned => tasks.Where(t => t.LeadUnitId == own && t.Status == TaskState.Returned),
             InboxSection.ToDecide => tasks.Where(t => t.AssignedByUnitId == own && t.Status == TaskState.Submitted),
-            InboxSection.Monitoring => tasks.Where(t => !Closed.Contains(t.Status)
-                && db.RemediationItems.Any(i => i.TaskId == t.Id && i.Limitation!.Review!.Monitors.Any(m => m.UnitId == own))),
+            // From the few monitored items to their tasks, not from every open task to its items.
+            InboxSection.Monitoring => tasks.Where(t => !Closed.Contains(t.Status) && db.RemediationItems
+                .Where(i => i.Limitation!.Review!.Monitors.Any(m => m.UnitId == own)).Select(i => i.TaskId).Contains(t.Id)),
             _ => tasks.Where(_ => false),
         };
     }
