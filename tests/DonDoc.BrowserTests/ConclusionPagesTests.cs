@@ -65,7 +65,7 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
         await Expect(page.Locator("#flash")).ToContainTextAsync("đọc được 3 chỉ đạo");
         await Expect(page.Locator("#form-drafts fieldset.review-item")).ToHaveCountAsync(3);
         await Expect(page.Locator("#Drafts_1__LeadUnitId-match")).ToContainTextAsync("không khớp đơn vị nào");
-        await SaveScreenshotAsync(page, "conclusion-review");
+        await BrowserApp.ScreenshotAsync(page, "conclusion-review");
 
         await using (var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -81,9 +81,8 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
             await BrowserApp.SignInAsync(small);
             await small.WaitForURLAsync(ReviewUrl());
             await Expect(small.Locator("#form-drafts fieldset.review-item")).ToHaveCountAsync(3);
-            var overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"The review page is {overflow}px wider than a 390px phone.");
-            await SaveScreenshotAsync(small, "conclusion-review-phone");
+            await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+            await BrowserApp.ScreenshotAsync(small, "conclusion-review-phone");
         }
 
         // The lead unit no unit matched blocks the confirmation until one is picked.
@@ -94,20 +93,12 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
         await page.Locator("#confirm").ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("Đã giao 3 nhiệm vụ");
         await Expect(page.Locator("#drafts-confirmed li")).ToHaveCountAsync(3);
-        await SaveScreenshotAsync(page, "conclusion-confirmed");
+        await BrowserApp.ScreenshotAsync(page, "conclusion-confirmed");
 
         var tasks = await app.WithDbAsync(db => db.Tasks.Where(t => t.SourceDocument!.Symbol == "52-KL/TU").OrderBy(t => t.Id)
             .Select(t => new { t.LeadUnitId, t.ExpectedResult }).ToListAsync());
         Assert.Equal([app.Children[0].Id, app.Root.Id, app.Children[2].Id], tasks.Select(t => t.LeadUnitId));
         Assert.Equal("Báo cáo kết quả hằng quý", tasks[2].ExpectedResult);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
-        var path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -44,7 +44,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.Locator(".facts")).ToContainTextAsync("Trực tiếp kết hợp trực tuyến");
         await Expect(page.Locator(".facts")).ToContainTextAsync(app.Children[1].Name);
         await Expect(page.Locator("#conference-people")).ToContainTextAsync("Chủ trì");
-        await SaveScreenshotAsync(page, "conference");
+        await BrowserApp.ScreenshotAsync(page, "conference");
 
         await page.GotoAsync($"/Conferences?unit={app.Root.Id}&year=2026");
         await Expect(page.Locator("table.conferences tbody tr")).ToHaveCountAsync(1);
@@ -52,7 +52,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/Conferences?year=2025");
         await Expect(page.Locator(".empty")).ToBeVisibleAsync();
         await page.GotoAsync("/Conferences");
-        await SaveScreenshotAsync(page, "conferences");
+        await BrowserApp.ScreenshotAsync(page, "conferences");
 
         await using var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -68,22 +68,12 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.SignInAsync(small);
         await small.WaitForURLAsync("**/Conferences");
         await Expect(small.Locator("table.conferences")).ToContainTextAsync("Hội nghị tổng kết");
-        var overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The conference list is {overflow}px wider than a 390px phone.");
-        await SaveScreenshotAsync(small, "conferences-phone");
+        await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+        await BrowserApp.ScreenshotAsync(small, "conferences-phone");
         await small.Locator("table.conferences a").First.ClickAsync();
         await small.WaitForURLAsync("**/Conferences/Details/*");
-        overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The conference page is {overflow}px wider than a 390px phone.");
-        await SaveScreenshotAsync(small, "conference-phone");
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
-        var path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
+        await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+        await BrowserApp.ScreenshotAsync(small, "conference-phone");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

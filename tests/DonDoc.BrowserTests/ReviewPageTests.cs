@@ -54,7 +54,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         // Refused by name, and what was typed is still there.
         await Expect(page.Locator("#problems")).ToContainTextAsync("Chưa rõ người chịu trách nhiệm.");
         await Expect(page.Locator("#form-item [name='Input.Title']")).ToHaveValueAsync("Xây dựng bộ tiêu chí cảnh báo sớm dấu hiệu vi phạm");
-        await SaveScreenshotAsync(page, "review-item-refused");
+        await BrowserApp.ScreenshotAsync(page, "review-item-refused");
         await page.Locator("#form-item [name='Input.ResponsiblePerson']").FillAsync("Đồng chí Chủ nhiệm Ủy ban Kiểm tra");
         await page.Locator("#form-item .field-actions button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Reviews/Details/\d+#limitation-\d+$"));
@@ -63,7 +63,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         await Expect(row.Locator(".progress-count")).ToHaveTextAsync("0/1 biện pháp hoàn thành");
         await Expect(row.Locator(".limitation-progress")).ToContainTextAsync("Đang khắc phục");
         await Expect(row.Locator("table.remediation-items")).ToContainTextAsync("Đồng chí Chủ nhiệm Ủy ban Kiểm tra");
-        await SaveScreenshotAsync(page, "review");
+        await BrowserApp.ScreenshotAsync(page, "review");
 
         await using var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -77,17 +77,8 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         await small.GotoAsync(new Uri(reviewUrl).PathAndQuery);
         await BrowserApp.SignInAsync(small);
         await Expect(small.Locator("article.limitation .progress-count").First).ToHaveTextAsync("0/1 biện pháp hoàn thành");
-        var overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The review page is {overflow}px wider than a 390px phone.");
-        await SaveScreenshotAsync(small, "review-phone");
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
-        var path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
+        await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+        await BrowserApp.ScreenshotAsync(small, "review-phone");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

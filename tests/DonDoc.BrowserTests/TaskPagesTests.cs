@@ -27,7 +27,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         // Every page asks for a sign-in first, and returns to the page asked for.
         await page.GotoAsync("/Tasks/Create");
         await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
-        await SaveScreenshotAsync(page, "login");
+        await BrowserApp.ScreenshotAsync(page, "login");
         await BrowserApp.SignInAsync(page);
         await page.WaitForURLAsync("**/Tasks/Create");
         var form = page.Locator("#form-create-task");
@@ -67,7 +67,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         // Due in five days: everything still owed is due soon.
         await page.GotoAsync($"/Dashboard/{app.Root.Id}");
         await ExpectMetricsAsync(page, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 0, duesoon: 3, notaccepted: 2);
-        await SaveScreenshotAsync(page, "dashboard");
+        await BrowserApp.ScreenshotAsync(page, "dashboard");
 
         await using (var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,9 +84,8 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
             await small.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
             await ExpectMetricsAsync(small, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 0, duesoon: 3, notaccepted: 2);
             // Nothing may force a phone to scroll sideways.
-            var overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"The dashboard is {overflow}px wider than a 390px phone.");
-            await SaveScreenshotAsync(small, "dashboard-phone");
+            await BrowserApp.ExpectNoSidewaysScrollAsync(small);
+            await BrowserApp.ScreenshotAsync(small, "dashboard-phone");
         }
 
         // A week on the session has long ended (30 idle minutes): sign in again; the same tasks are overdue.
@@ -123,14 +122,6 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         foreach (var key in expected.Keys)
             actual[key] = int.Parse((await page.Locator($"[data-metric='{key}']").First.InnerTextAsync()).Replace(".", "").Trim());
         Assert.Equal(expected, actual);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
-        var path = Path.Combine(BrowserApp.ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is nearly empty.");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
