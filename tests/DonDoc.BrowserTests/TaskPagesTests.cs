@@ -53,7 +53,9 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         await page.Locator("#form-progress [name='Progress.Text']").FillAsync("Đã tổ chức hội nghị quán triệt tới 100% chi bộ trực thuộc.");
         await ClickAsync(page, "#form-progress", "Đang thực hiện");
         await Expect(page.Locator("#task-progress")).ToContainTextAsync("Đã tổ chức hội nghị quán triệt");
+        await page.Locator("#form-submit [name='Submit.Result']").FillAsync("Đã quán triệt tới toàn bộ đảng viên; báo cáo kết quả gửi kèm.");
         await ClickAsync(page, "#form-submit", "Đã báo cáo hoàn thành");
+        await Expect(page.Locator("#submitted-result")).ToContainTextAsync("Đã quán triệt tới toàn bộ đảng viên");
         await ClickAsync(page, "#form-complete", "Hoàn thành");
 
         // The second accepts its task; the third has not yet.

@@ -249,10 +249,13 @@ public static partial class DemoData
                     problems = (await workflow.AcceptAsync(id)).Problems;
                     break;
                 case Progress p:
-                    problems = (await workflow.ReportProgressAsync(id, new ProgressInput { Percent = p.Percent, Text = p.Text, ReportedOn = p.On }, [])).Problems;
+                    problems = (await workflow.ReportProgressAsync(id, new ProgressInput
+                    {
+                        Percent = p.Percent, Text = p.Text, ReportedOn = p.On, DropReason = DropReason(plan, step),
+                    }, [])).Problems;
                     break;
                 case Submit:
-                    problems = (await workflow.SubmitAsync(id)).Problems;
+                    problems = (await workflow.SubmitAsync(id, new SubmitInput { Result = ResultOf(plan.Entity) })).Problems;
                     break;
                 case Complete:
                     problems = (await workflow.CompleteAsync(id)).Problems;
@@ -303,7 +306,7 @@ public static partial class DemoData
             Accept => "Tiếp nhận nhiệm vụ",
             Progress when plan.Entity.Status == TaskState.InProgress && plan.Entity.DeadlineKind != DeadlineKind.Periodic => null,
             Progress p => $"Báo cáo tiến độ {p.Percent}%",
-            Submit => "Báo cáo hoàn thành",
+            Submit => $"Báo cáo hoàn thành ({TaskRules.MaxPercent}%)",
             Complete => "Công nhận hoàn thành",
             Return r => "Trả lại: " + r.Reason,
             Cancel c => "Hủy: " + c.Reason,
@@ -311,6 +314,12 @@ public static partial class DemoData
             Transfer { LeadUnitId: not null } t => t.Note,
             _ => null,
         };
+
+        private static string ResultOf(TaskItem task) => Results[task.Id % Results.Length];
+
+        // Only a report right after a return comes in below the submission before it.
+        private static string? DropReason(Plan plan, Step step) =>
+            plan.Steps.TakeWhile(s => !ReferenceEquals(s, step)).LastOrDefault() is Return ? ReworkAfterReturn : null;
 
         // The workflow's rules, applied to an entity that shares its save with others.
         private void Apply(Plan plan, Step step, DateTime at)
@@ -332,7 +341,11 @@ public static partial class DemoData
                 case Progress p:
                     Move(TaskAction.Progress);
                     task.Percent = p.Percent;
-                    var report = new ProgressReport { TaskId = task.Id, ReportedOn = day, Percent = p.Percent, Text = VnText.Normalize(p.Text), CreatedAtUtc = at };
+                    var report = new ProgressReport
+                    {
+                        TaskId = task.Id, ReportedOn = day, Percent = p.Percent, Text = VnText.Normalize(p.Text), DropReason = DropReason(plan, step),
+                        CreatedAtUtc = at,
+                    };
                     if (task.DeadlineKind == DeadlineKind.Periodic
                         && task.Periods.Where(x => x.ReportedOn == null && x.StartsOn <= day).MinBy(x => x.DueDate) is { } period)
                     {
@@ -345,6 +358,8 @@ public static partial class DemoData
                 case Submit:
                     Move(TaskAction.Submit);
                     task.SubmittedOn = day;
+                    task.Result = ResultOf(task);
+                    task.Percent = TaskRules.MaxPercent;
                     break;
                 case Complete:
                     Move(TaskAction.Complete);

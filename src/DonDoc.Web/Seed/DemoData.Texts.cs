@@ -98,6 +98,17 @@ public static partial class DemoData
         "Đã hoàn thiện báo cáo kết quả, kèm phụ lục số liệu theo mẫu.",
     ];
 
+    private static readonly string[] Results =
+    [
+        "Đã ban hành kế hoạch thực hiện, tổ chức quán triệt đến toàn bộ chi bộ trực thuộc; kèm báo cáo kết quả và phụ lục số liệu.",
+        "Đã hoàn thành các nội dung được giao; báo cáo kết quả đã gửi Văn phòng Thành ủy tổng hợp.",
+        "Đã hoàn thiện hồ sơ, trình Ban Thường vụ cho ý kiến; các chỉ tiêu đều đạt và vượt kế hoạch.",
+        "Đã tổ chức sơ kết, đánh giá kết quả thực hiện, làm rõ hạn chế và đề ra giải pháp khắc phục.",
+    ];
+
+    // Said when a report after a return shows less than the submission did.
+    private const string ReworkAfterReturn = "Làm lại các nội dung theo ý kiến khi trả lại.";
+
     private static readonly string[] ReturnReasons =
     [
         "Báo cáo chưa có số liệu so sánh với cùng kỳ; đề nghị bổ sung phụ lục số liệu theo mẫu.",

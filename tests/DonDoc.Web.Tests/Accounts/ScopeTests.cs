@@ -206,7 +206,7 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
 
         using var officer = await app.ClientAsync(Roles.UnitOfficer, unit);
         await officer.ActAsync(created.Id, "accept");
-        await officer.ActAsync(created.Id, "submit");
+        await officer.SubmitAsync(created.Id);
         using var leader = await app.ClientAsync(Roles.Leader, unit);
         Assert.Equal(TaskState.Completed, (await leader.ActAsync(created.Id, "complete")).Status);
 

@@ -53,6 +53,7 @@ public abstract class TwoInstancesTests(TestApp app) : IAsyncLifetime
         Assert.Equal(TaskState.Accepted, (await Api(_b).TaskAsync(id)).Status);
 
         var pageFromB = PageForm.Of(await PageForm.ParseAsync(await onB.GetAsync($"/Tasks/Details/{id}")), "form-submit");
+        pageFromB["Submit.Result"] = "Đã hoàn thành các nội dung được giao.";
         using (var submitted = await pageFromB.PostAsync(onB))
             Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(TaskState.Submitted, (await Api(_a).TaskAsync(id)).Status);

@@ -36,7 +36,7 @@ public abstract class ConclusionDirectionsTests(TestApp app)
         await Direction("Báo cáo sơ kết công tác dân vận", today.AddDays(3));
         await Direction("Số hóa hồ sơ đảng viên", today.AddDays(30));
         await _admin.ActAsync(done, "accept");
-        await _admin.ActAsync(done, "submit");
+        await _admin.SubmitAsync(done);
         await _admin.ActAsync(done, "complete");
 
         var start = app.Clock.GetUtcNow();

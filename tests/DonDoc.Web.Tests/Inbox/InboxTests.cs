@@ -29,7 +29,7 @@ public abstract class InboxTests(TestApp app)
         var elsewhere = await CreateAsync("Của phường khác", Units.HoanKiem, Units.Root, today.AddDays(3));
         foreach (var id in new[] { dueSoon, later, returned })
             await _admin.ActAsync(id, "accept");
-        await _admin.ActAsync(returned, "submit");
+        await _admin.SubmitAsync(returned);
         await _admin.ActAsync(returned, "return", new { Reason = "Bổ sung số liệu của các chi bộ" });
 
         using var officer = await app.ClientAsync(Roles.UnitOfficer, Units.TayHo);
@@ -67,7 +67,7 @@ public abstract class InboxTests(TestApp app)
         var changed = await SubmittedAsync("Kiện toàn chi bộ khu dân cư số 3", today.AddDays(20));
         var cityTask = await CreateAsync("Của Thành ủy giao", Units.BaDinhCell, Units.Root, today.AddDays(20));
         await _admin.ActAsync(cityTask, "accept");
-        await _admin.ActAsync(cityTask, "submit");
+        await _admin.SubmitAsync(cityTask);
 
         using var leader = await app.ClientAsync(Roles.Leader, Units.BaDinh, followRedirects: false);
         var page = await InboxAsync(leader);
@@ -146,7 +146,7 @@ public abstract class InboxTests(TestApp app)
         var id = await CreateAsync(title, Units.BaDinhCell, Units.BaDinh, due);
         await _admin.ActAsync(id, "accept");
         await _admin.ActAsync(id, "progress", new { Percent = 90, Text = "Đã hoàn thành, gửi kèm báo cáo." });
-        await _admin.ActAsync(id, "submit");
+        await _admin.SubmitAsync(id);
         return id;
     }
 

@@ -35,6 +35,12 @@ public static partial class Api
         return await client.TaskAsync(id);
     }
 
+    /// <summary>A full result: what a lead unit must send to report its task done.</summary>
+    public const string DoneResult = "Đã hoàn thành các nội dung được giao; kèm báo cáo kết quả và phụ lục số liệu.";
+    public static readonly object Done = new { Result = DoneResult, Percent = 100 };
+
+    public static Task<TaskDetail> SubmitAsync(this HttpClient client, int id) => client.ActAsync(id, "submit", Done);
+
     /// <summary>
     /// Checks a 400 in problem+json whose "errors" name each expected field with a Vietnamese message,
     /// and returns those errors.

@@ -125,7 +125,7 @@ public abstract class ReviewTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync($"/Tasks/Details/{task}")).StatusCode);
         // Reading is all monitoring gives: the leader of the monitoring body judges nothing of the task.
         await _admin.ActAsync(task, "accept");
-        await _admin.ActAsync(task, "submit");
+        await _admin.SubmitAsync(task);
         Assert.Equal(HttpStatusCode.Forbidden, (await monitor.PostAsync($"/api/tasks/{task}/complete")).StatusCode);
         Assert.DoesNotContain($"/Reviews/Details/{review}\"", await tayHo.GetStringAsync("/Reviews/Monitoring"));
     }
@@ -278,7 +278,7 @@ public abstract class ReviewTests(TestApp app)
     private async Task CompleteAsync(int task)
     {
         await _admin.ActAsync(task, "accept");
-        await _admin.ActAsync(task, "submit");
+        await _admin.SubmitAsync(task);
         Assert.Equal(TaskState.Completed, (await _admin.ActAsync(task, "complete")).Status);
     }
 

@@ -151,7 +151,7 @@ public sealed class RollupTests : IAsyncLifetime
             case TaskState.Accepted or TaskState.InProgress or TaskState.Returned:
                 var choice = random.Next(4);
                 if (choice == 0)
-                    await flow.SubmitAsync(id);
+                    await flow.SubmitAsync(id, new SubmitInput { Result = "Đã hoàn thành", Percent = 100 });
                 else if (choice == 1)
                 {
                     var request = (await flow.RequestExtensionAsync(id, new ExtensionInput { RequestedDueDate = new DateOnly(2026, 12, 31), Reason = "Cần thêm thời gian" })).Value;
@@ -159,7 +159,7 @@ public sealed class RollupTests : IAsyncLifetime
                         await flow.DecideExtensionAsync(id, request.Id, new ExtensionDecision { Approve = random.Next(2) == 0, Note = "Ý kiến" });
                 }
                 else
-                    await flow.ReportProgressAsync(id, new ProgressInput { Percent = random.Next(101), Text = "Đang triển khai" }, []);
+                    await flow.ReportProgressAsync(id, new ProgressInput { Percent = random.Next(101), Text = "Đang triển khai", DropReason = "Đánh giá lại khối lượng còn lại" }, []);
                 break;
             case TaskState.Submitted:
                 var next = random.Next(5);

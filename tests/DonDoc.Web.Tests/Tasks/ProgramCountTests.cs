@@ -22,7 +22,7 @@ public abstract class ProgramCountTests(TestApp app)
         var done = await CreateAsync("Đề án số hóa hồ sơ đảng viên", unit.Id, TaskKind.Project, old);
         await CreateAsync("Đề án cổng thông tin phường", unit.Id, TaskKind.Project, old);
         foreach (var action in new[] { "accept", "submit", "complete" })
-            await _client.PostAsync($"/api/tasks/{done}/{action}").OkAsync<System.Text.Json.JsonElement>();
+            await _client.PostAsync($"/api/tasks/{done}/{action}", action == "submit" ? Api.Done : null).OkAsync<System.Text.Json.JsonElement>();
 
         var second = first.AddDays(4);
         app.Clock.SetLocal(second, 10);

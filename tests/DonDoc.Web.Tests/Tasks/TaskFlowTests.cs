@@ -110,7 +110,7 @@ public abstract class TaskFlowTests(TestApp app)
 
     private async Task ActAsync(int id, string action, TaskState expected)
     {
-        var result = await _client.PostAsync($"/api/tasks/{id}/{action}").OkAsync<StatusResult>();
+        var result = await _client.PostAsync($"/api/tasks/{id}/{action}", action == "submit" ? Api.Done : null).OkAsync<StatusResult>();
         Assert.Equal(expected, result.Status);
     }
 

@@ -19,7 +19,7 @@ public abstract class WorkflowTests(TestApp app)
             var due = app.Clock.Today.AddDays(3);
             var id = await CreateAsync("Hoàn thiện đề án sắp xếp tổ chức bộ máy", Units.TayHo.Id, due);
             await _client.ActAsync(id, "accept");
-            var submitted = await _client.ActAsync(id, "submit");
+            var submitted = await _client.SubmitAsync(id);
             Assert.Equal(app.Clock.Today, submitted.SubmittedOn);
 
             var returned = await _client.ActAsync(id, "return", new { Reason = "Thiếu số liệu so sánh cùng kỳ." });
@@ -31,7 +31,7 @@ public abstract class WorkflowTests(TestApp app)
             app.Clock.SetLocal(due.AddDays(2));
             Assert.Equal(Overlay.Overdue, (await _client.TaskAsync(id)).Overlay);
             await _client.ActAsync(id, "progress", new { Percent = 100, Text = "Đã bổ sung số liệu." });
-            await _client.ActAsync(id, "submit");
+            await _client.SubmitAsync(id);
             var completed = await _client.ActAsync(id, "complete");
             Assert.Equal(TaskState.Completed, completed.Status);
             Assert.Equal(Overlay.CompletedLate, completed.Overlay);
@@ -107,7 +107,7 @@ public abstract class WorkflowTests(TestApp app)
         Assert.Equal($"0/{total - 1}", ChildCount(await _client.TaskAsync(parent)));
 
         await _client.ActAsync(children[1].Id, "accept");
-        await _client.ActAsync(children[1].Id, "submit");
+        await _client.SubmitAsync(children[1].Id);
         await _client.ActAsync(children[1].Id, "complete");
         Assert.Equal($"1/{total - 1}", ChildCount(await _client.TaskAsync(parent)));
     }
@@ -176,7 +176,7 @@ public abstract class WorkflowTests(TestApp app)
             for (var i = 0; i < 9; i++)
                 mine.Add(await CreateAsync($"Nhiệm vụ kiểm đếm số {i + 1}", leads[i % leads.Length].Id, today.AddDays(1 + i % 5)));
             await _client.ActAsync(mine[0], "accept");
-            await _client.ActAsync(mine[0], "submit"); // waits on the assigning unit: never overdue
+            await _client.SubmitAsync(mine[0]); // waits on the assigning unit: never overdue
 
             foreach (var (view, day) in new[] { ("overdue", today.AddDays(12)), ("duesoon", today.AddDays(2)) })
             {

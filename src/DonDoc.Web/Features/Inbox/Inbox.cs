@@ -80,16 +80,12 @@ public sealed class Inbox(AppDb db, UserScope scope, Clock clock)
         var rows = await ordered.Take(Shown)
             .Select(t => new
             {
-                t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate, t.Status, t.SubmittedOn, t.Percent, t.Version, t.ReturnReason,
-                // What the leader judges: the result text reported last.
-                Result = section == InboxSection.ToDecide
-                    ? db.ProgressReports.Where(r => r.TaskId == t.Id).OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefault()
-                    : null,
+                t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate, t.Status, t.SubmittedOn, t.Percent, t.Version, t.ReturnReason, t.Result,
             })
             .ToListAsync(ct);
         return rows.Select(t => new InboxTask(t.Id, t.Title, t.Lead, t.DueDate, t.Status,
                 TaskRules.OverlayOn(t.Status, t.DueDate, t.SubmittedOn, today), t.Percent, t.Version,
-                section == InboxSection.Returned ? t.ReturnReason : t.Result))
+                section == InboxSection.Returned ? t.ReturnReason : section == InboxSection.ToDecide ? t.Result : null))
             .ToList();
     }
 

@@ -30,6 +30,7 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
 
     // The inputs of the action forms; each form's fields are named after its property ("Progress.Percent").
     public ProgressInput Progress { get; private set; } = new();
+    public SubmitInput Submit { get; private set; } = new();
     public ReasonInput Return { get; private set; } = new();
     public ReasonInput Cancel { get; private set; } = new();
     public ExtensionInput Extension { get; private set; } = new();
@@ -83,8 +84,12 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     public Task<IActionResult> OnPostAcceptAsync(int id, int? version, CancellationToken ct) =>
         ActAsync(id, "Accept", TaskRight.Accept, () => workflow.AcceptAsync(id, version, ct), _ => "Đã tiếp nhận nhiệm vụ.", ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, int? version, CancellationToken ct) =>
-        ActAsync(id, "Submit", TaskRight.Submit, () => workflow.SubmitAsync(id, version, ct), _ => "Đã báo cáo hoàn thành nhiệm vụ.", ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, [Bind(Prefix = nameof(Submit))] SubmitInput input, int? version, CancellationToken ct)
+    {
+        Submit = input;
+        return ActAsync(id, nameof(Submit), TaskRight.Submit, () => workflow.SubmitAsync(id, input, version, ct),
+            t => $"Đã báo cáo hoàn thành nhiệm vụ ({VnFormat.Percent(t.Percent, 0)}).", ct);
+    }
 
     public Task<IActionResult> OnPostCompleteAsync(int id, int? version, CancellationToken ct) =>
         ActAsync(id, "Complete", TaskRight.Complete, () => workflow.CompleteAsync(id, version, ct), _ => "Đã công nhận hoàn thành nhiệm vụ.", ct);
@@ -183,6 +188,8 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         }
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;
+        if (FailedForm != nameof(Submit))
+            Submit.Percent = TaskRules.MaxPercent;
         // The status history above already shows the task's history rows.
         AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Tasks", id, ct, "TaskEvents");
         return true;

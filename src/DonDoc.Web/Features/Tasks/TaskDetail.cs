@@ -8,7 +8,7 @@ public sealed record UnitRef(int Id, string Name);
 
 public sealed record EvidenceDto(int Id, string FileName, long Size);
 
-public sealed record ProgressDto(int Id, DateOnly ReportedOn, int Percent, string Text, string? Period, IReadOnlyList<EvidenceDto> Evidence);
+public sealed record ProgressDto(int Id, DateOnly ReportedOn, int Percent, string Text, string? DropReason, string? Period, IReadOnlyList<EvidenceDto> Evidence);
 
 public sealed record ExtensionDto(int Id, DateOnly? DueDateBefore, DateOnly RequestedDueDate, string Reason, ExtensionState State,
     DateOnly RequestedOn, DateOnly? DecidedOn, string? DecisionNote, int Version);
@@ -23,7 +23,7 @@ public sealed record TaskDetail(int Id, int? ParentId, string? ParentTitle, Task
     UnitRef LeadUnit, IReadOnlyList<UnitRef> Coordinators, UnitRef AssignedBy, UnitRef? Accountable, string? ResponsiblePerson,
     DocumentRef? SourceDocument, string? SourceNote, DeadlineKind DeadlineKind, Recurrence? Recurrence, DateOnly? DueDate,
     DateOnly? OriginalDueDate, TaskState Status, Overlay Overlay, int Percent, DateOnly AssignedOn, DateOnly? SubmittedOn,
-    DateOnly? CompletedOn, string? ReturnReason, int ChildCompleted, int ChildTotal, IReadOnlyList<TaskAction> Actions,
+    DateOnly? CompletedOn, string? ReturnReason, string? Result, int ChildCompleted, int ChildTotal, IReadOnlyList<TaskAction> Actions,
     IReadOnlyList<PeriodDto> Periods, IReadOnlyList<ProgressDto> Progress, IReadOnlyList<ExtensionDto> Extensions,
     IReadOnlyList<HistoryDto> History)
 {
@@ -64,10 +64,10 @@ public sealed record TaskDetail(int Id, int? ParentId, string? ParentTitle, Task
             t.AccountableUnit is { } a ? new UnitRef(a.Id, a.Name) : null, t.ResponsiblePerson,
             t.SourceDocument is { } d ? new DocumentRef(d.Id, d.Symbol, d.Title) : null, t.SourceNote,
             t.DeadlineKind, t.Recurrence, t.DueDate, t.OriginalDueDate, t.Status, TaskRules.OverlayOn(t, today), t.Percent,
-            t.AssignedOn, t.SubmittedOn, t.CompletedOn, t.ReturnReason, t.ChildCompleted, t.ChildTotal,
+            t.AssignedOn, t.SubmittedOn, t.CompletedOn, t.ReturnReason, t.Result, t.ChildCompleted, t.ChildTotal,
             TaskRules.Allowed(t.Status).Where(access.Can).ToList(),
             periods.Select(p => new PeriodDto(p.Id, p.Label, p.DueDate, p.ReportedOn)).ToList(),
-            progress.Select(r => new ProgressDto(r.Id, r.ReportedOn, r.Percent, r.Text, periods.FirstOrDefault(p => p.Id == r.PeriodId)?.Label,
+            progress.Select(r => new ProgressDto(r.Id, r.ReportedOn, r.Percent, r.Text, r.DropReason, periods.FirstOrDefault(p => p.Id == r.PeriodId)?.Label,
                 r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size)).ToList())).ToList(),
             extensions, history) { Access = access, Version = t.Version };
     }

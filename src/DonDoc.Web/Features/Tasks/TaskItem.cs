@@ -85,6 +85,8 @@ public sealed class TaskItem : ISearchable, IVersioned
     public DateOnly? SubmittedOn { get; set; }
     public DateOnly? CompletedOn { get; set; }
     public string? ReturnReason { get; set; }
+    // What the lead unit reported when it last submitted the task as done.
+    public string? Result { get; set; }
 
     // Direct children, maintained with every change so "30/34" needs no count over the children.
     public int ChildTotal { get; set; }
@@ -144,6 +146,8 @@ public sealed class ProgressReport
     public DateOnly ReportedOn { get; set; }
     public int Percent { get; set; }
     public required string Text { get; set; }
+    // Why the percent fell below the report before it.
+    public string? DropReason { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public List<Evidence> Evidence { get; set; } = [];
 }
@@ -193,6 +197,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         b.Property(t => t.ResponsiblePerson).HasMaxLength(200);
         b.Property(t => t.SourceNote).HasMaxLength(1000);
         b.Property(t => t.ReturnReason).HasMaxLength(2000);
+        b.Property(t => t.Result).HasMaxLength(8000);
         b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.DeadlineKind).HasConversion<string>().HasMaxLength(20);
@@ -249,6 +254,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProgressReport> b)
     {
         b.Property(r => r.Text).HasMaxLength(8000);
+        b.Property(r => r.DropReason).HasMaxLength(2000);
         b.HasIndex(r => r.TaskId);
         b.HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<TaskPeriod>().WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);

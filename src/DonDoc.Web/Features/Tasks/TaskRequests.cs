@@ -98,6 +98,24 @@ public sealed class ProgressInput
 
     // Defaults to today.
     public DateOnly? ReportedOn { get; set; }
+
+    // Required when the percent is lower than the task's last one.
+    [StringLength(2000, ErrorMessage = "Lý do giảm tỷ lệ dài quá 2.000 ký tự.")]
+    public string? DropReason { get; set; }
+}
+
+public sealed class SubmitInput
+{
+    [Required(ErrorMessage = TaskRules.ResultRequired)]
+    [StringLength(8000, ErrorMessage = "Kết quả thực hiện dài quá 8.000 ký tự.")]
+    public string Result { get; set; } = "";
+
+    // Defaults to 100.
+    [Range(TaskRules.MinPercent, TaskRules.MaxPercent, ErrorMessage = TaskRules.PercentRange)]
+    public int? Percent { get; set; }
+
+    // A result below 100% is submitted only when the sender says so: the page asks, the API caller sets it.
+    public bool ConfirmIncomplete { get; set; }
 }
 
 public sealed class ReasonInput

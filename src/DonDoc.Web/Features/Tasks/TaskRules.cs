@@ -33,6 +33,7 @@ public static class TaskRules
     public const int MinPercent = 0;
     public const int MaxPercent = 100;
     public const string PercentRange = "Tỷ lệ hoàn thành phải từ 0 đến 100%.";
+    public const string ResultRequired = "Nhập kết quả thực hiện nhiệm vụ để báo cáo hoàn thành.";
 
     public static bool IsOpen(TaskState s) => s is not (TaskState.Completed or TaskState.Cancelled);
 

@@ -251,12 +251,28 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     public Task<Outcome<TaskItem>> AcceptAsync(int id, int? version = null, CancellationToken ct = default) =>
         TransitionAsync(id, version, TaskAction.Accept, "Tiếp nhận nhiệm vụ", (_, _) => null, ct);
 
-    public Task<Outcome<TaskItem>> SubmitAsync(int id, int? version = null, CancellationToken ct = default) =>
-        TransitionAsync(id, version, TaskAction.Submit, "Báo cáo hoàn thành", (t, today) =>
+    /// <summary>The lead unit reports the task done, with its result; below 100% only when it confirms so.</summary>
+    public Task<Outcome<TaskItem>> SubmitAsync(int id, SubmitInput input, int? version = null, CancellationToken ct = default)
+    {
+        var percent = input.Percent ?? TaskRules.MaxPercent;
+        return TransitionAsync(id, version, TaskAction.Submit, $"Báo cáo hoàn thành ({percent}%)", (t, today) =>
         {
+            var problems = new Problems();
+            if (string.IsNullOrWhiteSpace(input.Result))
+                problems.Add(nameof(input.Result), TaskRules.ResultRequired);
+            if (percent is < TaskRules.MinPercent or > TaskRules.MaxPercent)
+                problems.Add(nameof(input.Percent), TaskRules.PercentRange);
+            else if (percent < TaskRules.MaxPercent && !input.ConfirmIncomplete)
+                problems.Add(nameof(input.ConfirmIncomplete),
+                    $"Kết quả mới đạt {percent}%, chưa đủ 100%: đánh dấu ô xác nhận nếu vẫn báo cáo hoàn thành.");
+            if (problems.Any)
+                return problems;
             t.SubmittedOn = today;
+            t.Result = VnText.Normalize(input.Result);
+            t.Percent = percent;
             return null;
         }, ct);
+    }
 
     public Task<Outcome<TaskItem>> CompleteAsync(int id, int? version = null, CancellationToken ct = default) =>
         TransitionAsync(id, version, TaskAction.Complete, "Công nhận hoàn thành", (t, today) =>
@@ -299,6 +315,9 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             problems.Add(nameof(input.Percent), TaskRules.PercentRange);
         if (string.IsNullOrWhiteSpace(input.Text))
             problems.Add(nameof(input.Text), "Nhập nội dung báo cáo tiến độ.");
+        // A periodic task starts each period anew; elsewhere a fall needs saying why.
+        if (input.Percent < task.Percent && task.DeadlineKind != DeadlineKind.Periodic && string.IsNullOrWhiteSpace(input.DropReason))
+            problems.Add(nameof(input.DropReason), $"Tỷ lệ {input.Percent}% thấp hơn lần báo cáo trước ({task.Percent}%): nêu lý do giảm.");
         if (reportedOn > today)
             problems.Add(nameof(input.ReportedOn), $"Ngày báo cáo {VnFormat.Date(reportedOn)} ở sau hôm nay.");
         if (reportedOn < task.AssignedOn)
@@ -327,6 +346,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             ReportedOn = reportedOn,
             Percent = input.Percent!.Value,
             Text = VnText.Normalize(input.Text),
+            DropReason = NormalizeOrNull(input.DropReason),
             CreatedAtUtc = clock.UtcNow,
         };
         if (task.DeadlineKind == DeadlineKind.Periodic

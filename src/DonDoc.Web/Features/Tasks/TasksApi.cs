@@ -49,8 +49,8 @@ public static class TasksApi
             ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct)).AcceptsIdempotencyKey();
         actions.MapPost("/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Accept, ifMatch, version => flow.AcceptAsync(id, version, ct), StateOf, ct));
-        actions.MapPost("/submit", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
-            ActAsync(scope, id, TaskRight.Submit, ifMatch, version => flow.SubmitAsync(id, version, ct), StateOf, ct));
+        actions.MapPost("/submit", (TaskWorkflow flow, UserScope scope, int id, SubmitInput input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.Submit, ifMatch, version => flow.SubmitAsync(id, input, version, ct), StateOf, ct));
         actions.MapPost("/complete", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Complete, ifMatch, version => flow.CompleteAsync(id, version, ct), StateOf, ct));
         actions.MapPost("/return", (TaskWorkflow flow, UserScope scope, int id, ReasonInput input, IfMatch ifMatch, CancellationToken ct) =>

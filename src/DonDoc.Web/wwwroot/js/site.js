@@ -162,6 +162,20 @@
     });
   }
 
+  // A field that matters only when a number falls below a mark (the reason for a lower progress, the
+  // confirmation of a result below 100%) appears as soon as that number is typed.
+  function showBelow(input) {
+    document.querySelectorAll("[data-below-input='" + input.id + "']").forEach(function (el) {
+      var value = parseInt(input.value, 10);
+      el.hidden = !(value < parseInt(el.getAttribute("data-below"), 10));
+    });
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.id && document.querySelector("[data-below-input='" + event.target.id + "']")) {
+      showBelow(event.target);
+    }
+  });
+
   // The print view of a list: its button opens the browser's print dialog.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-print]") : null;

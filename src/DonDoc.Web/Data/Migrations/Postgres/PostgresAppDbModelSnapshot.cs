@@ -1072,6 +1072,10 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
 
@@ -1238,6 +1242,10 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.Property<string>("ResponsiblePerson")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)

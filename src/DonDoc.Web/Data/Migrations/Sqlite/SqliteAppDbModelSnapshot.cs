@@ -1025,6 +1025,10 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER");
 
@@ -1186,6 +1190,10 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ResponsiblePerson")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
