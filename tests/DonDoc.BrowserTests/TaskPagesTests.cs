@@ -42,6 +42,8 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         await Expect(page.Locator("#task-status")).ToContainTextAsync("Đã giao");
 
         await page.Locator("#action-fanout summary").ClickAsync();
+        await page.Locator("#form-fanout-preview button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#fanout-count")).ToHaveTextAsync($"{app.Children.Count}");
         await page.Locator("#form-fanout button[type=submit]").ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync($"{app.Children.Count} đơn vị");
         await Expect(page.Locator("#task-children-count")).ToHaveTextAsync($"0/{app.Children.Count}");

@@ -149,6 +149,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Tasks/Details?handler=DecideExtension"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=DecideExtension&requestId={c.Extension(i)}", c,
             ("Decision.Approve", "false"), ("Decision.Note", "Chưa đủ lý do")), Right(TaskRight.DecideExtension)),
         ["POST /Tasks/Details?handler=FanOut"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=FanOut", c), Right(TaskRight.FanOut)),
+        ["GET /Tasks/Details?handler=FanOutPreview"] = new((c, i) => Get($"/Tasks/Details/{c.Task(i)}?handler=FanOutPreview"), Right(TaskRight.FanOut)),
+        ["POST /Tasks/Details?handler=Withdraw"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Withdraw", c), Right(TaskRight.FanOut)),
 
         ["GET /Documents/Index"] = new((_, _) => Get("/Documents"), SignedIn),
         ["GET /Documents/Details"] = new((c, i) => Get($"/Documents/Details/{c.Document(i)}"), Read()),
@@ -218,6 +220,9 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /api/tasks/{id:int}/extension/{requestId:int}/decision"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/extension/{c.Extension(i)}/decision",
             new { Approve = false, Note = "Chưa đủ lý do" }), Right(TaskRight.DecideExtension)),
         ["POST /api/tasks/{id:int}/fanout"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/fanout", new { }), Right(TaskRight.FanOut)),
+        ["GET /api/tasks/{id:int}/fanout"] = new((c, i) => Get($"/api/tasks/{c.Task(i)}/fanout"), Right(TaskRight.FanOut)),
+        // Nothing handed down today: refused with its reason inside the scope.
+        ["POST /api/tasks/{id:int}/withdraw"] = new((c, i) => Json($"/api/tasks/{c.Task(i)}/withdraw", new { }), Right(TaskRight.FanOut)),
 
         // Last: a cancelled task takes no other action.
         ["POST /Tasks/Details?handler=Cancel"] = new((c, i) => Form($"/Tasks/Details/{c.Task(i)}?handler=Cancel", c, ("Cancel.Reason", "Không còn cần thiết")),

@@ -12,7 +12,7 @@ namespace DonDoc.Web.Tests.Tasks;
 public abstract class ApiDescriptionTests(TestApp app)
 {
     private static readonly string[] Actions =
-        ["fanout", "accept", "submit", "complete", "return", "cancel", "progress", "evidence", "extension", "extension/{requestId}/decision"];
+        ["fanout", "withdraw", "accept", "submit", "complete", "return", "cancel", "progress", "evidence", "extension", "extension/{requestId}/decision"];
 
     [DbFact]
     public async Task Every_task_action_lists_its_refusals_as_problems()

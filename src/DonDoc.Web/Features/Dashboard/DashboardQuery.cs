@@ -11,8 +11,16 @@ public sealed record Counts(int Total, int CompletedOnTime, int CompletedLate, i
 {
     public int Completed => CompletedOnTime + CompletedLate;
 
-    /// <summary>Completed over total (cancelled tasks excluded), or null when there is nothing to count.</summary>
-    public decimal? CompletionRate => Total == 0 ? null : Math.Round(100m * Completed / Total, 1);
+    /// <summary>
+    /// The tasks that count toward the rate: those completed and those past their deadline still open.
+    /// A task not yet due is left out until its deadline passes, so a new direction handed down to 136
+    /// units does not pull the rate down on the day it is sent, only when those units fall behind.
+    /// A task waiting for the assigning side to recognise it counts once recognised.
+    /// </summary>
+    public int Due => Completed + Overdue;
+
+    /// <summary>Completed over <see cref="Due"/>, or null while nothing is due.</summary>
+    public decimal? CompletionRate => Due == 0 ? null : Math.Round(100m * Completed / Due, 1);
 }
 
 public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type, Counts Counts);
@@ -20,7 +28,11 @@ public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type,
 public sealed record ProgramCount(int Id, string Title, int Completed, int Total);
 
 public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historical, IReadOnlyList<UnitCounts> Children,
-    IReadOnlyList<ProgramCount> Programs);
+    IReadOnlyList<ProgramCount> Programs, IReadOnlyList<ProgramCount> Directions)
+{
+    /// <summary>The rank of each child unit that has one; <see cref="Children"/> are in ranking order.</summary>
+    public IReadOnlyDictionary<int, int> Ranks { get; } = Ranking.Ranks(Children);
+}
 
 /// <summary>
 /// The dashboard of a unit's subtree. Today's view reads the rollups: a few rows per unit shown,
@@ -42,17 +54,16 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         var historical = day < today;
         var counts = historical ? await ReplayAsync(unit, day, ct) : await FromRollupsAsync(shown.Select(u => u.Id).ToList(), day, ct);
         UnitCounts Row(Unit u) => new(u.Id, u.Code, u.Name, u.Type, counts.GetValueOrDefault(u.Id) ?? Empty);
-        var ranked = children.Select(Row)
-            .OrderByDescending(r => r.Counts.Total > 0)
-            .ThenByDescending(r => r.Counts.CompletionRate ?? 0)
-            .ThenBy(r => r.Counts.Overdue)
-            .ThenBy(r => r.Code)
-            .ToList();
-        var programs = await ProgramsAsync(unitId, day, historical, ct);
-        return new DashboardView(Row(unit), day, historical, ranked, programs);
+        var ranked = Ranking.Order(children.Select(Row)).ToList();
+        var programs = await ChildCountsAsync(unitId, day, historical, t => t.Kind == TaskKind.Program, null, ct);
+        var directions = await ChildCountsAsync(unitId, day, historical, t => t.Kind != TaskKind.Program && t.ChildTotal > 0, MaxDirections, ct);
+        return new DashboardView(Row(unit), day, historical, ranked, programs, directions);
     }
 
     public static readonly Counts Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The newest directions shown; the task list holds the rest.</summary>
+    public const int MaxDirections = 20;
 
     private async Task<Dictionary<int, Counts>> FromRollupsAsync(List<int> unitIds, DateOnly today, CancellationToken ct)
     {
@@ -122,9 +133,12 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         return db.TaskEvents.AsNoTracking().Where(e => latest.Contains(e.Id));
     }
 
-    private async Task<List<ProgramCount>> ProgramsAsync(int unitId, DateOnly day, bool historical, CancellationToken ct)
+    // The unit's own tasks that others carry out (programs with their projects, directions handed down),
+    // each with x/y of its children as they stood that day.
+    private async Task<List<ProgramCount>> ChildCountsAsync(int unitId, DateOnly day, bool historical,
+        System.Linq.Expressions.Expression<Func<TaskItem, bool>> which, int? newest, CancellationToken ct)
     {
-        var candidates = db.Tasks.AsNoTracking().Where(t => t.Kind == TaskKind.Program && t.LeadUnitId == unitId);
+        var candidates = db.Tasks.AsNoTracking().Where(t => t.LeadUnitId == unitId).Where(which);
         if (historical)
         {
             // The programs of that day: assigned by its end and not cancelled by then, whatever became of them since.
@@ -135,19 +149,20 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         }
         else
             candidates = candidates.Where(t => t.Status != TaskState.Cancelled);
-        var programs = await candidates
-            .OrderBy(t => t.Id).Select(t => new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal))
-            .ToListAsync(ct);
-        if (!historical || programs.Count == 0)
-            return programs;
-        var ids = programs.Select(p => p.Id).ToList();
+        var ordered = newest is { } take ? candidates.OrderByDescending(t => t.Id).Take(take) : candidates.OrderBy(t => t.Id);
+        var rows = await ordered.Select(t => new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal)).ToListAsync(ct);
+        if (!historical || rows.Count == 0)
+            return rows;
+        var ids = rows.Select(p => p.Id).ToList();
         var states = await LatestStates(day)
             .Join(db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value)), e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
             .Where(x => x.Status != TaskState.Cancelled)
             .GroupBy(x => x.ParentId)
             .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })
             .ToDictionaryAsync(x => x.Id, ct);
-        return programs.Select(p => states.TryGetValue(p.Id, out var s) ? p with { Completed = s.Completed, Total = s.Total } : p with { Completed = 0, Total = 0 })
+        // A direction handed down only later was not one that day; a program with no projects yet still was a program.
+        return rows.Select(p => states.TryGetValue(p.Id, out var s) ? p with { Completed = s.Completed, Total = s.Total } : p with { Completed = 0, Total = 0 })
+            .Where(p => newest is null || p.Total > 0)
             .ToList();
     }
 

@@ -33,6 +33,9 @@ public sealed record CountsCard(int UnitId, Counts Counts, bool Linked)
 
 public sealed record Crumb(int Id, string Name);
 
+/// <summary>A run of the ranking table, under a heading when the middle is left out.</summary>
+public sealed record RankingPart(string? Heading, IReadOnlyList<UnitCounts> Units);
+
 public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, Clock clock) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
@@ -42,8 +45,28 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, 
     public DateOnly? ValidTo { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, string? asOf, CancellationToken ct)
+    /// <summary>A long ranking shows this many units at its top and at its bottom until the user asks for all.</summary>
+    public const int RankingEnds = 5;
+
+    public bool AllUnits { get; private set; }
+
+    // Folding leaves out at least three units; fewer are shown whole.
+    public bool RankingFoldable => View.Children.Count > RankingEnds * 2 + 2;
+
+    public bool RankingFolded => !AllUnits && RankingFoldable;
+
+    public IReadOnlyList<RankingPart> ShownChildren => RankingFolded
+        ?
+        [
+            new($"{RankingEnds} đơn vị đầu bảng", View.Children.Take(RankingEnds).ToList()),
+            new($"{RankingEnds} đơn vị cuối bảng", View.Children.TakeLast(RankingEnds).ToList()),
+        ]
+        : [new(null, View.Children)];
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? asOf, string? ranking, CancellationToken ct)
     {
+        // Printed, the ranking is whole.
+        AllUnits = ranking == "all" || Shared.Paging.Printing(Request);
         if (id is null)
             return Redirect("/");
         Today = clock.Today;
@@ -63,6 +86,10 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, 
     }
 
     public string AsOfValue => View.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public string RankingHref(bool all) =>
+        $"/Dashboard/{View.Unit.Id.ToString(CultureInfo.InvariantCulture)}?" + (View.Historical ? "asOf=" + AsOfValue + "&" : "")
+        + (all ? "ranking=all" : "") + "#children-title";
 
     /// <summary>Another unit's dashboard on the same day.</summary>
     public string DashboardHref(int unitId) =>

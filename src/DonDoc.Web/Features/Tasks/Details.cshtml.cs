@@ -12,6 +12,8 @@ using Microsoft.Extensions.Options;
 
 namespace DonDoc.Web.Features.Tasks;
 
+public sealed record WithdrawableCopy(int TaskId, string LeadUnit);
+
 /// <summary>
 /// One task and every action on it. Each action form posts to its own handler; a refusal re-renders
 /// the page with the messages beside that form's fields, a success redirects back with a flash.
@@ -36,6 +38,13 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     public ExtensionInput Extension { get; private set; } = new();
     public ExtensionDecision Decision { get; private set; } = new();
     public FanOutRequest FanOut { get; private set; } = new();
+    public WithdrawRequest Withdraw { get; private set; } = new();
+
+    // The units the chosen fan-out reaches, shown for ticking before it is confirmed.
+    public IReadOnlyList<FanOutTarget>? Preview { get; private set; }
+
+    // Today's copies no unit has accepted yet, which the assigning side may still take back.
+    public IReadOnlyList<WithdrawableCopy> Withdrawable { get; private set; } = [];
 
     // The form whose refusal is being shown, so a folded form opens again.
     public string? FailedForm { get; private set; }
@@ -137,8 +146,31 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
     public Task<IActionResult> OnPostFanOutAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, int? version, CancellationToken ct)
     {
         FanOut = input;
+        // The confirmation lists the units; none ticked sends no field, which must not mean "all".
+        input.UnitIds ??= [];
         return ActAsync(id, nameof(FanOut), TaskRight.FanOut, () => workflow.FanOutAsync(id, input, version, scope, ct),
             created => $"Đã giao nhiệm vụ cho {VnFormat.Number(created)} đơn vị.", ct);
+    }
+
+    public async Task<IActionResult> OnGetFanOutPreviewAsync(int id, [Bind(Prefix = nameof(FanOut))] FanOutRequest input, CancellationToken ct)
+    {
+        FanOut = input;
+        var result = await scope.OnTaskAsync(id, TaskRight.FanOut, () => workflow.FanOutTargetsAsync(id, input, scope, ct), ct);
+        if (result.IsDone)
+            Preview = result.Value;
+        else if (await this.ShowRefusalAsync(result, db, nameof(FanOut), ct) is { } refused)
+            return refused;
+        FailedForm = nameof(FanOut);
+        return await LoadAsync(id, null, ct) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, [Bind(Prefix = nameof(Withdraw))] WithdrawRequest input, int? version, CancellationToken ct)
+    {
+        Withdraw = input;
+        // No box ticked sends no field: that is an empty choice, not "all".
+        input.TaskIds ??= [];
+        return ActAsync(id, nameof(Withdraw), TaskRight.FanOut, () => workflow.WithdrawAsync(id, input, version, ct),
+            withdrawn => $"Đã thu hồi {VnFormat.Number(withdrawn)} bản giao.", ct);
     }
 
     // Validation tags show one message per field; a refusal can carry several (one per rejected file).
@@ -185,6 +217,11 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         {
             FanOut.UnitId ??= detail.LeadUnit.Id;
             Units = await UnitChoices.AroundAsync(db, scope, Today, [FanOut.UnitId], ct: ct);
+            if (FailedForm == nameof(FanOut) && Preview is null && FanOut.UnitIds is not null
+                && (await workflow.FanOutTargetsAsync(id, FanOut, scope, ct)).Value is { } targets)
+                Preview = targets;
+            Withdrawable = await workflow.Withdrawable(id).OrderBy(t => t.LeadUnit!.Code)
+                .Select(t => new WithdrawableCopy(t.Id, t.LeadUnit!.Name)).ToListAsync(ct);
         }
         if (FailedForm != nameof(Progress))
             Progress.Percent = detail.Percent;

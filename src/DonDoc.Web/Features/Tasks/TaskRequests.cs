@@ -85,6 +85,18 @@ public sealed class FanOutRequest
 
     // Null: the unit's direct children; otherwise every unit of this type in its subtree.
     public UnitType? UnitType { get; set; }
+
+    // The units ticked in the preview; null: every unit the choice above reaches.
+    public List<int>? UnitIds { get; set; }
+}
+
+/// <summary>A unit that a fan-out would reach.</summary>
+public sealed record FanOutTarget(int Id, string Code, string Name, string? ParentName);
+
+public sealed class WithdrawRequest
+{
+    // The copies to withdraw; null: every copy that may still be withdrawn.
+    public List<int>? TaskIds { get; set; }
 }
 
 public sealed class ProgressInput

@@ -111,15 +111,26 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
             : await FanOutAsync(parentId, input, version, ct);
 
-    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version = null, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<FanOutTarget>>> FanOutTargetsAsync(int parentId, FanOutRequest input, UserScope user, CancellationToken ct) =>
+        input.UnitId is { } unitId && !await user.SeesUnitAsync(unitId, ct)
+            ? Problems.Of(nameof(input.UnitId), $"Không có đơn vị số {unitId}.")
+            : await FanOutTargetsAsync(parentId, input, ct);
+
+    /// <summary>The units a fan-out would reach, for the preview before it is confirmed.</summary>
+    public async Task<Outcome<IReadOnlyList<FanOutTarget>>> FanOutTargetsAsync(int parentId, FanOutRequest input, CancellationToken ct = default)
     {
-        var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
+        var parent = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parentId, ct);
         if (parent is null)
-            return Missing<int>(parentId);
-        if (version is { } read && parent.Version != read)
-            return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
+            return Missing<IReadOnlyList<FanOutTarget>>(parentId);
         if (!TaskRules.IsOpen(parent.Status))
             return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
+        return await TargetsAsync(parent, input, ct);
+    }
+
+    // The active units below the chosen one (its children, or every unit of a type in its subtree) that
+    // have no copy of the task yet.
+    private async Task<Outcome<IReadOnlyList<FanOutTarget>>> TargetsAsync(TaskItem parent, FanOutRequest input, CancellationToken ct)
+    {
         var rootId = input.UnitId ?? parent.LeadUnitId;
         var root = await db.Units.FindAsync([rootId], ct);
         if (root is null)
@@ -131,9 +142,40 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         var already = db.Tasks.Where(t => t.ParentId == parent.Id).Select(t => t.LeadUnitId);
         var units = await targets
             .Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today) && !already.Contains(u.Id))
-            .OrderBy(u => u.Code).Select(u => u.Id).ToListAsync(ct);
+            .OrderBy(u => u.Code)
+            .Select(u => new FanOutTarget(u.Id, u.Code, u.Name, u.ParentId == root.Id ? null : u.Parent!.Name))
+            .ToListAsync(ct);
         if (units.Count == 0)
             return Problems.Of(nameof(input.UnitId), "Không có đơn vị nào (chưa được giao) để giao tiếp nhiệm vụ.");
+        return new(units, null);
+    }
+
+    public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version = null, CancellationToken ct = default)
+    {
+        var parent = await db.Tasks.Include(t => t.Coordinators).FirstOrDefaultAsync(t => t.Id == parentId, ct);
+        if (parent is null)
+            return Missing<int>(parentId);
+        if (version is { } read && parent.Version != read)
+            return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
+        if (!TaskRules.IsOpen(parent.Status))
+            return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
+        var targets = await TargetsAsync(parent, input, ct);
+        if (targets.Problems is { } none)
+            return none;
+        var reachable = targets.Value!.Select(u => u.Id).ToList();
+        var units = reachable;
+        if (input.UnitIds is { } ticked)
+        {
+            var problems = new Problems();
+            if (ticked.Count == 0)
+                problems.Add(nameof(input.UnitIds), "Chọn ít nhất một đơn vị nhận nhiệm vụ.");
+            foreach (var unitId in ticked.Distinct().Except(reachable))
+                problems.Add(nameof(input.UnitIds), $"Đơn vị số {unitId} không thuộc các đơn vị được chọn để giao, hoặc đã được giao nhiệm vụ này.");
+            if (problems.Any)
+                return problems;
+            units = reachable.Where(ticked.Contains).ToList();
+        }
+        var today = clock.Today;
 
         var periods = parent.DeadlineKind == DeadlineKind.Periodic
             ? await db.TaskPeriods.Where(p => p.TaskId == parent.Id && p.DueDate >= today).OrderBy(p => p.DueDate).ToListAsync(ct)
@@ -169,6 +211,46 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         if (await SaveAsync("Giao cho đơn vị cấp dưới", ct) is { } conflict)
             return conflict;
         return children.Count;
+    }
+
+    /// <summary>
+    /// Takes back, on the day they were handed down, the copies that no unit has accepted yet: a fan-out
+    /// to the wrong units is undone before anyone works on it. Later, a copy is cancelled with a reason.
+    /// </summary>
+    public async Task<Outcome<int>> WithdrawAsync(int parentId, WithdrawRequest input, int? version = null, CancellationToken ct = default)
+    {
+        var parent = await db.Tasks.FirstOrDefaultAsync(t => t.Id == parentId, ct);
+        if (parent is null)
+            return Missing<int>(parentId);
+        if (version is { } read && parent.Version != read)
+            return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
+        var copies = await Withdrawable(parentId).Include(t => t.Coordinators).Include(t => t.Periods).ToListAsync(ct);
+        var problems = new Problems();
+        if (input.TaskIds is { } chosen)
+        {
+            if (chosen.Count == 0)
+                problems.Add(nameof(input.TaskIds), "Chọn ít nhất một bản giao để thu hồi.");
+            foreach (var id in chosen.Distinct().Except(copies.Select(c => c.Id)))
+                problems.Add(nameof(input.TaskIds), $"Nhiệm vụ số {id} không thu hồi được: chỉ thu hồi bản giao trong ngày mà đơn vị chưa tiếp nhận.");
+            copies = copies.Where(c => chosen.Contains(c.Id)).ToList();
+        }
+        else if (copies.Count == 0)
+            problems.Add(nameof(input.TaskIds), "Không còn bản giao nào thu hồi được: chỉ thu hồi trong ngày giao, khi đơn vị chưa tiếp nhận.");
+        if (problems.Any)
+            return problems;
+        db.Tasks.RemoveRange(copies);
+        Versions.Touch(db, parent);
+        if (await SaveAsync($"Thu hồi {copies.Count} bản giao cho đơn vị cấp dưới", ct) is { } conflict)
+            return conflict;
+        return copies.Count;
+    }
+
+    /// <summary>The copies of a task handed down today that nobody has accepted, nor handed further down.</summary>
+    public IQueryable<TaskItem> Withdrawable(int parentId)
+    {
+        var today = clock.Today;
+        return db.Tasks.Where(t => t.ParentId == parentId && t.Status == TaskState.Assigned && t.AssignedOn == today
+            && !db.Tasks.Any(c => c.ParentId == t.Id));
     }
 
     /// <summary>Corrected by a user: the units it names must be ones they see.</summary>

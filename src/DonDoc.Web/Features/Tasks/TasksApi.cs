@@ -47,6 +47,12 @@ public static class TasksApi
             ActAsync(scope, id, TaskRight.Edit, ifMatch, version => flow.EditAsync(id, input, version, scope, ct), StateOf, ct));
         actions.MapPost("/fanout", (TaskWorkflow flow, UserScope scope, int id, FanOutRequest input, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.FanOutAsync(id, input, version, scope, ct), created => new { created }, ct)).AcceptsIdempotencyKey();
+        actions.MapGet("/fanout", async Task<Results<Ok<FanOutPreview>, ValidationProblem, ProblemHttpResult>> (TaskWorkflow flow, UserScope scope,
+                HttpContext http, int id, int? unitId, Units.UnitType? unitType, CancellationToken ct) =>
+            (await scope.OnTaskAsync(id, TaskRight.FanOut, () => flow.FanOutTargetsAsync(id, new FanOutRequest { UnitId = unitId, UnitType = unitType }, scope, ct), ct))
+                .ToApi(http, units => TypedResults.Ok(new FanOutPreview(units.Count, units))));
+        actions.MapPost("/withdraw", (TaskWorkflow flow, UserScope scope, int id, WithdrawRequest input, IfMatch ifMatch, CancellationToken ct) =>
+            ActAsync(scope, id, TaskRight.FanOut, ifMatch, version => flow.WithdrawAsync(id, input, version, ct), withdrawn => new { withdrawn }, ct));
         actions.MapPost("/accept", (TaskWorkflow flow, UserScope scope, int id, IfMatch ifMatch, CancellationToken ct) =>
             ActAsync(scope, id, TaskRight.Accept, ifMatch, version => flow.AcceptAsync(id, version, ct), StateOf, ct));
         actions.MapPost("/submit", (TaskWorkflow flow, UserScope scope, int id, SubmitInput input, IfMatch ifMatch, CancellationToken ct) =>
@@ -74,6 +80,9 @@ public static class TasksApi
 
         return app;
     }
+
+    /// <summary>What a fan-out would do: "136 đơn vị sẽ nhận", and which.</summary>
+    public sealed record FanOutPreview(int Count, IReadOnlyList<FanOutTarget> Units);
 
     private static object StateOf(TaskItem t) => new { t.Id, t.Status, t.Version };
     private static object ReportOf(ProgressReport r) => new { r.Id, r.Percent, r.ReportedOn };

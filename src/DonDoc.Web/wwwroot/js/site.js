@@ -176,6 +176,16 @@
     }
   });
 
+  // A list of boxes that says how many are ticked ("136 đơn vị sẽ nhận"), kept true as boxes change.
+  document.addEventListener("change", function (event) {
+    var form = event.target && event.target.form;
+    var target = form && form.getAttribute("data-count-checked");
+    if (target && event.target.type === "checkbox") {
+      var count = form.querySelectorAll("input[type=checkbox]:checked").length;
+      document.getElementById(target).textContent = new Intl.NumberFormat("vi-VN").format(count);
+    }
+  });
+
   // The print view of a list: its button opens the browser's print dialog.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-print]") : null;
