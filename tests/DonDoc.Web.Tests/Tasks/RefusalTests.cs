@@ -467,7 +467,8 @@ public abstract class RefusalTests(TestApp app)
             _ => throw new ArgumentOutOfRangeException(nameof(state)),
         };
         foreach (var action in path)
-            await _client.PostAsync($"/api/tasks/{task.Id}/{action.ToString().ToLowerInvariant()}", new { Percent = 20, Text = "Đã triển khai bước đầu." })
+            await _client.PostAsync($"/api/tasks/{task.Id}/{action.ToString().ToLowerInvariant()}",
+                    action == TaskAction.Submit ? Api.Done : new { Percent = 20, Text = "Đã triển khai bước đầu." })
                 .OkAsync<object>();
         Assert.Equal(state, (await TaskAsync(task.Id)).Status);
         return task.Id;

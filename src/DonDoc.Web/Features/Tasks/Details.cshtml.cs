@@ -210,7 +210,8 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
         Detail = detail;
         LinkedUnits = await scope.VisibleUnitIdsAsync(
             detail.Coordinators.Select(c => c.Id).Concat([detail.LeadUnit.Id, detail.AssignedBy.Id, detail.Accountable?.Id ?? 0]), ct);
-        var (childPage, childSize) = Paging.For(Request, Math.Max(page ?? 1, 1), ChildrenPageSize);
+        // A program is read whole: "30/34 đề án" with all 34 on one page.
+        var (childPage, childSize) = Paging.For(Request, Math.Max(page ?? 1, 1), detail.Kind == TaskKind.Program ? Paging.MaxSize : ChildrenPageSize);
         var children = await TaskList.QueryAsync(db, scope, new TaskFilter { Parent = id, Page = childPage, PageSize = childSize }, Today, ct);
         Children = children.Value ?? Children;
         if (CanFanOut)

@@ -25,6 +25,8 @@ public sealed class TaskFilter
     public DateOnly? DueTo { get; set; }
     public int? Parent { get; set; }
     public string? Q { get; set; }
+    // A column of TaskList.Sorts, "-" before it for the other way; by default the most urgent first.
+    public string? Sort { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 }
@@ -36,6 +38,11 @@ public static class TaskList
     public static readonly string[] Views = ["counted", "open", "working", "overdue", "duesoon", "completedontime", "completedlate"];
 
     private static readonly TaskState[] Owing = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress, TaskState.Returned];
+
+    public const string Urgent = "urgent";
+
+    /// <summary>The columns a list sorts by; each may be given with "-" before it for the other way.</summary>
+    public static readonly string[] Sorts = [Urgent, "due", "title", "lead", "status", "percent", "assigned"];
 
     private const int SmallSubtree = 500;
 
@@ -64,6 +71,9 @@ public static class TaskList
         }
         if (f.DueFrom > f.DueTo)
             problems.Add("dueFrom", "“Hạn từ ngày” ở sau “hạn đến ngày”.");
+        var sort = string.IsNullOrEmpty(f.Sort) ? Urgent : f.Sort.ToLowerInvariant();
+        if (!Sorts.Contains(sort.TrimStart('-')))
+            problems.Add("sort", $"Không sắp xếp được theo “{f.Sort}”; dùng {string.Join(", ", Sorts)} (thêm “-” ở trước để đảo chiều).");
         Unit? unit = null;
         if (f.Unit is { } unitId && (unit = await userScope.Visible(db.Units.AsNoTracking()).FirstOrDefaultAsync(u => u.Id == unitId, ct)) is null)
             problems.Add("unit", $"Không có đơn vị số {unitId}.");
@@ -110,10 +120,11 @@ public static class TaskList
             query = query.Where(t => t.SearchKey.Contains(key));
         }
 
+        // Among tasks still owed, the most urgent order is the due date's, which the rollups can page.
         var page = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
-            && string.IsNullOrWhiteSpace(f.Q)
+            && string.IsNullOrWhiteSpace(f.Q) && sort is Urgent or "due"
             ? await DueDayPageAsync(db, unit, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), f, ct)
-            : await Paging.PageAsync(Project(query.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id)), f.Page, f.PageSize, ct);
+            : await Paging.PageAsync(Project(Order(query, sort)), f.Page, f.PageSize, ct);
         var parents = page.Items.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
         var visibleParents = parents.Count == 0 || userScope.SeesEverything
             ? parents.ToHashSet()
@@ -127,6 +138,43 @@ public static class TaskList
             }).ToList(),
         };
     }
+
+    // Most urgent: what is still owed before what is closed, the earliest deadline first (so the longest
+    // overdue leads), open-ended work after dated work.
+    private static IOrderedQueryable<TaskItem> Order(IQueryable<TaskItem> query, string sort)
+    {
+        var descending = sort.StartsWith('-');
+        return sort.TrimStart('-') switch
+        {
+            "due" => descending
+                ? query.OrderBy(t => t.DueDate == null).ThenByDescending(t => t.DueDate).ThenByDescending(t => t.Id)
+                : query.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            "title" => (descending ? query.OrderByDescending(t => t.Title) : query.OrderBy(t => t.Title)).ThenBy(t => t.Id),
+            "lead" => (descending ? query.OrderByDescending(t => t.LeadUnit!.Name) : query.OrderBy(t => t.LeadUnit!.Name))
+                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            "status" => (descending ? query.OrderByDescending(StepOrder) : query.OrderBy(StepOrder))
+                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            "percent" => (descending ? query.OrderByDescending(t => t.Percent) : query.OrderBy(t => t.Percent))
+                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            "assigned" => descending
+                ? query.OrderByDescending(t => t.AssignedOn).ThenByDescending(t => t.Id)
+                : query.OrderBy(t => t.AssignedOn).ThenBy(t => t.Id),
+            _ => (descending
+                    ? query.OrderByDescending(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
+                    : query.OrderBy(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled))
+                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+        };
+    }
+
+    // The workflow's order of steps, not the alphabet of their names.
+    private static readonly System.Linq.Expressions.Expression<Func<TaskItem, int>> StepOrder = t =>
+        t.Status == TaskState.Assigned ? 0
+        : t.Status == TaskState.Accepted ? 1
+        : t.Status == TaskState.InProgress ? 2
+        : t.Status == TaskState.Returned ? 3
+        : t.Status == TaskState.Submitted ? 4
+        : t.Status == TaskState.Completed ? 5
+        : 6;
 
     private static IQueryable<TaskRow> Project(IQueryable<TaskItem> ordered) =>
         ordered.Select(t => new TaskRow(t.Id, t.ParentId, t.Kind, t.Title, t.LeadUnitId, t.LeadUnit!.Name, t.Status, t.DeadlineKind,

@@ -118,9 +118,9 @@ public sealed class ProgressInput
 
 public sealed class SubmitInput
 {
-    [Required(ErrorMessage = TaskRules.ResultRequired)]
+    // Required, but checked by the workflow after the task's state: "already submitted" says more than "no result".
     [StringLength(8000, ErrorMessage = "Kết quả thực hiện dài quá 8.000 ký tự.")]
-    public string Result { get; set; } = "";
+    public string? Result { get; set; }
 
     // Defaults to 100.
     [Range(TaskRules.MinPercent, TaskRules.MaxPercent, ErrorMessage = TaskRules.PercentRange)]

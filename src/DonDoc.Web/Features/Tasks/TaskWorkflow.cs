@@ -350,7 +350,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             if (problems.Any)
                 return problems;
             t.SubmittedOn = today;
-            t.Result = VnText.Normalize(input.Result);
+            t.Result = VnText.Normalize(input.Result!);
             t.Percent = percent;
             return null;
         }, ct);

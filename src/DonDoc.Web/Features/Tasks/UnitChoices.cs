@@ -60,3 +60,6 @@ public static class UnitChoices
 
     private sealed record Row(int Id, int? ParentId, string Code, string Name);
 }
+
+/// <summary>The model of the _UnitPicker partial: many units ticked from a list that can be searched.</summary>
+public sealed record UnitPicker(string Id, string Name, string Label, IReadOnlyList<UnitChoice> Units, IEnumerable<int> Selected);

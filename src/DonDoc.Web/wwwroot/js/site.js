@@ -186,6 +186,33 @@
     }
   });
 
+  // The unit picker: typing narrows the list (with or without accents); ticked units always stay in view.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase().trim();
+  }
+  document.querySelectorAll("[data-unit-picker]").forEach(function (picker) {
+    var search = picker.querySelector(".unit-picker-search");
+    var count = picker.querySelector("[data-picked-count]");
+    search.hidden = false;
+    function refresh() {
+      var words = fold(search.value).split(/\s+/).filter(Boolean);
+      var ticked = 0;
+      picker.querySelectorAll("li[data-name]").forEach(function (item) {
+        var box = item.querySelector("input");
+        if (box.checked) { ticked++; }
+        var name = item.getAttribute("data-name");
+        item.hidden = !box.checked && !words.every(function (w) { return name.indexOf(w) >= 0; });
+      });
+      count.textContent = new Intl.NumberFormat("vi-VN").format(ticked);
+    }
+    search.addEventListener("input", refresh);
+    picker.addEventListener("change", refresh);
+    // Enter in the search box narrows the list; it must not send the form.
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }
+    });
+  });
+
   // The print view of a list: its button opens the browser's print dialog.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-print]") : null;
