@@ -64,7 +64,7 @@ public sealed class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var id = created.Value?.Id ?? throw new InvalidOperationException(string.Join("; ", created.Problems?.ToDictionary().SelectMany(p => p.Value) ?? []));
         await workflow.AcceptAsync(id);
         await workflow.ReportProgressAsync(id, new ProgressInput { Percent = 90, Text = "Đã hoàn thành, gửi kèm báo cáo." }, []);
-        await workflow.SubmitAsync(id, new SubmitInput { Result = "Đã tổ chức hội nghị quán triệt; báo cáo kết quả gửi kèm." });
+        await workflow.SubmitAsync(id, new SubmitInput { Result = "Đã hoàn thành, gửi kèm báo cáo." });
         return id;
     });
 
