@@ -35,4 +35,39 @@ public sealed class DemoPagesTests(DemoBrowserApp app)
             await BrowserApp.ScreenshotAsync(page, phone ? "program-phone" : "program");
         }
     }
+
+    [Fact]
+    public async Task The_citys_ranking_of_136_committees_shows_its_top_and_bottom_until_all_are_asked_for()
+    {
+        var root = await app.WithDbAsync(db => db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync());
+        foreach (var phone in new[] { false, true })
+        {
+            await using var context = await app.NewContextAsync(phone);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"/Dashboard/{root}");
+            await BrowserApp.SignInAsync(page);
+            var rows = page.Locator("table.ranking tbody tr:not(.ranking-part)");
+            await Assertions.Expect(rows).ToHaveCountAsync(10);
+            await Assertions.Expect(page.Locator("table.ranking tr.ranking-part")).ToHaveTextAsync(["5 đơn vị đầu bảng", "5 đơn vị cuối bảng"]);
+            await Assertions.Expect(page.Locator("#counting-rule summary")).ToHaveTextAsync("Cách tính");
+            await BrowserApp.ScreenshotAsync(page, phone ? "ranking-folded-phone" : "ranking-folded");
+            if (phone)
+            {
+                await BrowserApp.ExpectNoSidewaysScrollAsync(page);
+                continue;
+            }
+            var all = page.Locator("#ranking-all");
+            await Assertions.Expect(all).ToContainTextAsync("Xem tất cả");
+            var shown = int.Parse(System.Text.RegularExpressions.Regex.Match(await all.InnerTextAsync(), @"[\d.]+").Value.Replace(".", ""),
+                System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(shown > 100, $"{shown} đơn vị");
+            await all.ClickAsync();
+            await Assertions.Expect(rows).ToHaveCountAsync(shown);
+            // Ranks only grow down the table, and units with the same rate and the same number done share one.
+            var ranks = (await page.Locator("table.ranking tbody td[data-label='Hạng']").AllInnerTextsAsync())
+                .Where(r => r != "–").Select(r => int.Parse(r.Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(ranks.Order(), ranks);
+            Assert.Equal(1, ranks[0]);
+        }
+    }
 }

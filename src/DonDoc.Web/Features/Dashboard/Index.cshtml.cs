@@ -50,16 +50,21 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, 
 
     public bool AllUnits { get; private set; }
 
+    // The bottom of the table is the ranked units that do worst, not those with nothing due yet.
+    private IReadOnlyList<UnitCounts> Ranked => View.Children.Where(c => View.Ranks.ContainsKey(c.Id)).ToList();
+
     // Folding leaves out at least three units; fewer are shown whole.
-    public bool RankingFoldable => View.Children.Count > RankingEnds * 2 + 2;
+    public bool RankingFoldable => Ranked.Count > RankingEnds * 2 + 2;
 
     public bool RankingFolded => !AllUnits && RankingFoldable;
+
+    public int Unranked => View.Children.Count - View.Ranks.Count;
 
     public IReadOnlyList<RankingPart> ShownChildren => RankingFolded
         ?
         [
-            new($"{RankingEnds} đơn vị đầu bảng", View.Children.Take(RankingEnds).ToList()),
-            new($"{RankingEnds} đơn vị cuối bảng", View.Children.TakeLast(RankingEnds).ToList()),
+            new($"{RankingEnds} đơn vị đầu bảng", Ranked.Take(RankingEnds).ToList()),
+            new($"{RankingEnds} đơn vị cuối bảng", Ranked.TakeLast(RankingEnds).ToList()),
         ]
         : [new(null, View.Children)];
 
