@@ -78,6 +78,8 @@ public static class AuditText
         "SubmittedOn" => "Ngày báo cáo hoàn thành",
         "CompletedOn" => "Ngày công nhận hoàn thành",
         "ReturnReason" => "Lý do trả lại",
+        "Result" => "Kết quả báo cáo hoàn thành",
+        "DropReason" => "Lý do giảm tỷ lệ",
         "Code" => "Mã",
         "Name" => "Tên",
         "Type" => "Loại",
