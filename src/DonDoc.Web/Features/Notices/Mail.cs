@@ -140,6 +140,10 @@ public sealed class MailOutboxJob(MailOutbox outbox) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await outbox.SendDueAsync(ct);
 
-    public static void Schedule(IQuartzBuilder q, IConfiguration config) =>
-        q.ScheduleJob<MailOutboxJob>(t => t.WithIdentity(MailOutbox.Name).Every(config.GetValue("Mail:SendInterval", TimeSpan.FromMinutes(1))));
+    /// <summary>Not scheduled without a mail server: nothing is ever written to the outbox then.</summary>
+    public static void Schedule(IQuartzBuilder q, IConfiguration config)
+    {
+        if (!string.IsNullOrWhiteSpace(config["Mail:Host"]))
+            q.ScheduleJob<MailOutboxJob>(t => t.WithIdentity(MailOutbox.Name).Every(config.GetValue("Mail:SendInterval", TimeSpan.FromMinutes(1))));
+    }
 }
