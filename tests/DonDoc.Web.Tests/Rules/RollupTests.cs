@@ -1,6 +1,6 @@
-using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
