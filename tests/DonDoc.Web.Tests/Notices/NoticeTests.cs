@@ -81,6 +81,25 @@ public abstract partial class NoticeTests(MailApp app) : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_task_given_to_another_lead_unit_before_acceptance_tells_the_new_unit()
+    {
+        (await app.ClientAsync(Roles.UnitOfficer, app.Units.TayHo)).Dispose();
+        var newLead = TestApp.UserNameFor(Roles.UnitOfficer, app.Units.TayHo);
+        var id = await CreateTaskAsync("Khảo sát chất lượng sinh hoạt chi bộ", 25);
+        using (var edited = await _admin.PutAsync($"/api/tasks/{id}", System.Net.Http.Json.JsonContent.Create(
+                   new { Title = "Khảo sát chất lượng sinh hoạt chi bộ", LeadUnitId = app.Units.TayHo.Id }, options: Api.Json)))
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var told = Assert.Single(await app.NoticesOfAsync(newLead), n => n.TaskId == id);
+        Assert.Equal(NoticeKind.Assigned, told.Kind);
+
+        // A correction that keeps the lead unit tells no one again.
+        using (var kept = await _admin.PutAsync($"/api/tasks/{id}", System.Net.Http.Json.JsonContent.Create(
+                   new { Title = "Khảo sát chất lượng sinh hoạt chi bộ năm 2026", LeadUnitId = app.Units.TayHo.Id }, options: Api.Json)))
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Single(await app.NoticesOfAsync(newLead), n => n.TaskId == id);
+    }
+
+    [DbFact]
     public async Task The_bell_counts_unread_notices_each_opens_its_task_and_all_can_be_read_at_once()
     {
         app.Clock.SetLocal(TestApp.FirstDay.AddDays(5));
