@@ -12,6 +12,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Operations;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
@@ -90,10 +91,13 @@ builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
+builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddDonDocCluster(builder.Configuration, q =>
 {
     EvidenceSweepJob.Schedule(q, builder.Configuration);
     IdempotencyCleanupJob.Schedule(q);
+    ReminderJob.Schedule(q, builder.Configuration);
+    MailOutboxJob.Schedule(q, builder.Configuration);
 });
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 

@@ -22,6 +22,12 @@ public static class Startup
         }
         await AccountSeed.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, Console.Out);
         if (demo)
+        {
             await AccountSeed.SeedDemoAccountsAsync(scope.ServiceProvider, app.Configuration, Console.Out);
+            // The demo accounts come after the tasks: give them today's due, overdue and escalation notices now.
+            var reminders = scope.ServiceProvider.GetRequiredService<Features.Notices.DailyReminders>();
+            await reminders.DueNoticesAsync(CancellationToken.None);
+            await reminders.EscalateAsync(CancellationToken.None);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -95,6 +96,11 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
         var review = await db.Reviews.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var limitation = await db.Limitations.OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
         var user = await db.Users.Where(u => u.UserName == "canbo.badinh").Select(u => u.Id).SingleAsync();
+        // The administrator, who signs in here, leads no unit: one notice of their own fills the list and the link.
+        var admin = await db.Users.Where(u => u.UserName == BrowserApp.AdminUserName).Select(u => u.Id).SingleAsync();
+        var notice = new Notice { UserId = admin, TaskId = program, Kind = NoticeKind.AwaitingDecision, Text = "Chương trình chờ quyết định.", CreatedAtUtc = DateTime.UtcNow };
+        db.Set<Notice>().Add(notice);
+        await db.SaveChangesAsync();
         return new Dictionary<string, string[]>
         {
             ["/Index"] = ["/"],
@@ -114,7 +120,12 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Tasks/Create"] = ["/Tasks/Create"],
             ["/Tasks/Edit"] = [$"/Tasks/Edit/{extended}"],
             ["/Inbox/Index"] = ["/Inbox"],
+            ["/Notices/Index"] = ["/Notices"],
+            ["/Notices/Open"] = [$"/Notices/Open/{notice.Id}"],
+            ["/Notices/Preferences"] = ["/Notices/Preferences"],
+            ["/Notices/Escalation"] = ["/Notices/Escalation"],
             ["/Operations/Storage"] = ["/Operations/Storage"],
+            ["/Operations/Mail"] = ["/Operations/Mail"],
             ["/Tasks/Details"] = [$"/Tasks/Details/{program}", $"/Tasks/Details/{reported}", $"/Tasks/Details/{extended}"],
             ["/Documents/Index"] = ["/Documents"],
             ["/Documents/Details"] = [$"/Documents/Details/{document}"],

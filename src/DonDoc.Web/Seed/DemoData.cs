@@ -33,7 +33,7 @@ public static partial class DemoData
         var seedTime = new SeedTime(time);
         // History rows are dated by the seed's clock, so the past it writes reads as past.
         var ledger = new TaskLedger(new Clock(seedTime));
-        var workflow = new TaskWorkflow(db, new Clock(seedTime), ledger, Options.Create(new EvidenceOptions()));
+        var workflow = new TaskWorkflow(db, new Clock(seedTime), ledger, Options.Create(new EvidenceOptions()), new Features.Notices.NoticeBoard(db, new Clock(seedTime)));
         var schedule = new Schedule(db, seedTime, ledger, workflow, today);
         var planner = new Planner(units, documents, today, random);
         foreach (var plan in planner.Build())

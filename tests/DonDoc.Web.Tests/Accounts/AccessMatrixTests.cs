@@ -113,6 +113,14 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
         ["GET /Index"] = new((_, _) => Get("/"), SignedIn),
         ["GET /Inbox/Index"] = new((_, _) => Get("/Inbox"), SignedIn),
+        // Notices and the digest preference are the caller's own; another person's notice does not exist for them.
+        ["GET /Notices/Index"] = new((_, _) => Get("/Notices"), SignedIn),
+        ["POST /Notices/Index?handler=ReadAll"] = new((c, _) => Form("/Notices?handler=ReadAll", c), SignedIn),
+        ["GET /Notices/Open"] = new((_, _) => Get("/Notices/Open/987654"), SignedInMissing),
+        ["GET /Notices/Preferences"] = new((_, _) => Get("/Notices/Preferences"), SignedIn),
+        ["POST /Notices/Preferences"] = new((c, _) => Form("/Notices/Preferences", c, ("Input.EmailDigest", "false"), ("Input.DigestHour", 7)), SignedIn),
+        ["GET /Notices/Escalation"] = new((_, _) => Get("/Notices/Escalation"), OfficeOnly()),
+        ["POST /Notices/Escalation"] = new((c, i) => Form("/Notices/Escalation", c, ("unitId", c.Unit(i)), ("days", 5)), OfficeOnly(Access.NotFound)),
         // Each picked task is judged by its own rights; what is refused is reported on the page it returns to.
         ["POST /Inbox/Index?handler=Decide"] = new((c, i) => Form("/Inbox?handler=Decide", c, ("Picked", c.Task(i)), ("Decision", "Return"),
             ("Reason", "Bổ sung số liệu")), SignedIn),
@@ -156,6 +164,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Documents/Details"] = new((c, i) => Get($"/Documents/Details/{c.Document(i)}"), Read()),
         ["GET /Documents/Create"] = new((_, _) => Get("/Documents/Create"), OfficeOnly()),
         ["GET /Operations/Storage"] = new((_, _) => Get("/Operations/Storage"), OfficeOnly()),
+        ["GET /Operations/Mail"] = new((_, _) => Get("/Operations/Mail"), OfficeOnly()),
+        ["POST /Operations/Mail?handler=Retry"] = new((c, _) => Form("/Operations/Mail?handler=Retry", c), OfficeOnly()),
         ["POST /Documents/Create"] = new((c, _) => Form("/Documents/Create", c), OfficeOnly()),
 
         ["GET /Import/Index"] = new((_, _) => Get("/Import"), OfficeOnly()),

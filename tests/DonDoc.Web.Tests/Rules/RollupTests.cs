@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -85,7 +86,7 @@ public sealed class RollupTests : IAsyncLifetime
     {
         var random = new Random(seed);
         var clock = new Clock(_time);
-        var flow = new TaskWorkflow(_db, clock, new TaskLedger(clock), Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
+        var flow = new TaskWorkflow(_db, clock, new TaskLedger(clock), Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }), new NoticeBoard(_db, clock));
         var query = new DashboardQuery(_db, clock);
         var program = (await flow.CreateAsync(new NewTask { Title = "Chương trình", LeadUnitId = units[0].Id, Kind = TaskKind.Program, DeadlineKind = DeadlineKind.Ongoing })).Value!;
         var counted = new Dictionary<DateOnly, Dictionary<int, Counts>>();

@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -31,7 +32,7 @@ public abstract class ReorganizationTests(Provider provider) : IAsyncLifetime
         var clock = new Clock(_time);
         _ledger = new TaskLedger(clock);
         _reorganization = new Reorganization(_db, clock, _ledger);
-        _flow = new TaskWorkflow(_db, clock, _ledger, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }));
+        _flow = new TaskWorkflow(_db, clock, _ledger, Options.Create(new EvidenceOptions { Directory = Path.Combine(_dir, "evidence") }), new NoticeBoard(_db, clock));
     }
 
     public async Task DisposeAsync()

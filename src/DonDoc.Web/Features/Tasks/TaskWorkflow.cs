@@ -2,6 +2,7 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.AuditTrail;
+using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class EvidenceOptions
 /// half-written. Each returns an <see cref="Outcome{T}"/>; whether the user may act on the task at
 /// all is <see cref="UserScope.OnTaskAsync{T}"/>'s to say.
 /// </summary>
-public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOptions<EvidenceOptions> evidenceOptions)
+public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOptions<EvidenceOptions> evidenceOptions, NoticeBoard notices)
 {
     private EvidenceOptions Evidence => evidenceOptions.Value;
 
@@ -96,6 +97,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         // A parent closed between this read and this write must refuse the child, not gain it afterwards.
         if (parent is not null)
             Versions.Touch(db, parent);
+        await notices.AddAsync(NoticeKind.Assigned, task, ct);
         if (await SaveAsync("Giao nhiệm vụ", ct) is { } conflict)
             return conflict;
         return task;
@@ -208,6 +210,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         }).ToList();
         db.Tasks.AddRange(children);
         Versions.Touch(db, parent);
+        await notices.AddAssignedAsync(children, ct);
         if (await SaveAsync("Giao cho đơn vị cấp dưới", ct) is { } conflict)
             return conflict;
         return children.Count;
@@ -325,6 +328,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         task.UpdatedAtUtc = clock.UtcNow;
         // A change to the coordinators alone must still move the task's version, so that a form read before it is refused.
         Versions.Touch(db, task);
+        if (db.Entry(task).Property(t => t.LeadUnitId).IsModified)
+            await notices.AddAsync(NoticeKind.Assigned, task, ct);
         if (await SaveAsync("Sửa nhiệm vụ", ct) is { } conflict)
             return conflict;
         return task;
@@ -353,7 +358,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             t.Result = VnText.Normalize(input.Result!);
             t.Percent = percent;
             return null;
-        }, ct);
+        }, ct, NoticeKind.AwaitingDecision);
     }
 
     public Task<Outcome<TaskItem>> CompleteAsync(int id, int? version = null, CancellationToken ct = default) =>
@@ -372,7 +377,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             t.ReturnReason = VnText.Normalize(input.Reason);
             t.SubmittedOn = null;
             return null;
-        }, ct);
+        }, ct, NoticeKind.Returned);
 
     public Task<Outcome<TaskItem>> CancelAsync(int id, ReasonInput input, int? version = null, CancellationToken ct = default) =>
         TransitionAsync(id, version, TaskAction.Cancel, "Hủy: " + input.Reason.Trim(), (_, _) =>
@@ -546,6 +551,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         db.ExtensionRequests.Add(request);
         // Two requests racing past the "one pending at a time" check above: the task's version lets only one through.
         Versions.Touch(db, task);
+        await notices.AddAsync(NoticeKind.AwaitingDecision, task, request, ct);
         if (await SaveAsync($"Đề nghị gia hạn đến {VnFormat.Date(request.RequestedDueDate)}", ct) is { } conflict)
             return conflict;
         return request;
@@ -593,6 +599,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             task.UpdatedAtUtc = clock.UtcNow;
         }
         Versions.Touch(db, task);
+        await notices.AddAsync(NoticeKind.ExtensionDecided, task, request, ct);
         var note = approve ? $"Gia hạn đến {VnFormat.Date(request.RequestedDueDate)}" : "Không đồng ý gia hạn";
         if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
@@ -600,7 +607,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     }
 
     private async Task<Outcome<TaskItem>> TransitionAsync(int id, int? version, TaskAction action, string note,
-        Func<TaskItem, DateOnly, Problems?> apply, CancellationToken ct)
+        Func<TaskItem, DateOnly, Problems?> apply, CancellationToken ct, NoticeKind? notice = null)
     {
         var task = await db.Tasks.FindAsync([id], ct);
         if (task is null)
@@ -614,6 +621,8 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             return problems;
         task.Status = next;
         task.UpdatedAtUtc = clock.UtcNow;
+        if (notice is { } kind)
+            await notices.AddAsync(kind, task, ct);
         if (await SaveAsync(note, ct) is { } conflict)
             return conflict;
         return task;
