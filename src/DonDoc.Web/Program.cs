@@ -88,6 +88,7 @@ builder.Services.AddScoped<DonDoc.Web.Features.Inbox.Inbox>();
 builder.Services.AddScoped<DocumentRegistry>();
 builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
+builder.Services.AddScoped<DonDoc.Web.Features.Reports.ReportMaker>();
 builder.Services.AddScoped<Reorganization>();
 builder.Services.AddScoped<EvidenceSweep>();
 builder.Services.AddDonDocCluster(builder.Configuration, q =>

@@ -128,9 +128,11 @@ public static class Audit
     /// <summary>
     /// UnitStats are rollups recomputed from the tasks (TaskLedger.RebuildRollupsAsync gives them back
     /// whole): auditing them would copy every task change a dozen times and tell nothing new.
-    /// The audit table does not audit itself.
+    /// The audit table does not audit itself. An issued report's file is not copied either: its SHA-256 is in the
+    /// audited report row.
     /// </summary>
-    internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat);
+    internal static bool IsAudited(IEntityType type) =>
+        type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat) && type.ClrType != typeof(Reports.IssuedReportFile);
 
     // Credentials and key material must not be copied into a table many people read.
     internal static bool IsSecret(IProperty p) =>
