@@ -40,6 +40,20 @@ public sealed class PartyDocx
         _body.Add(Para(JustificationValues.Center, before: 0, after: 240, Run("-----")));
     }
 
+    /// <summary>"Kính gửi:" centred under the letterhead, one addressee on its line, several as a list.</summary>
+    public void Addressees(IReadOnlyList<string> to)
+    {
+        if (to.Count == 1)
+        {
+            _body.Add(Para(JustificationValues.Center, 360, 240, Run("Kính gửi: ", italic: true), Run(to[0], bold: true)));
+            return;
+        }
+        _body.Add(Para(JustificationValues.Center, 360, 0, Run("Kính gửi:", italic: true)));
+        foreach (var name in to)
+            _body.Add(Para(JustificationValues.Left, 0, 0, [Run($"- {name},", bold: true)], firstLine: 2835));
+        _body.Add(Para(JustificationValues.Left, 0, 240));
+    }
+
     public void Heading(string text) =>
         _body.Add(Para(JustificationValues.Both, before: 120, after: 60, Run($"{++_section}. {text}", bold: true)));
 

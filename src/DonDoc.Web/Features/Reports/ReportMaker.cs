@@ -67,7 +67,11 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         }
 
         var register = $"{kind.TypeCode()}/{RegisterOf(issuer)}";
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page form's create already runs in the transaction of its Idempotency-Key; otherwise open one.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Makers in one register take their numbers one after the other (SQLite's writer lock already does this).
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Units\" WHERE \"Id\" = {issuer.Id} FOR UPDATE", ct);
         var last = await db.IssuedReports.Where(r => r.IssuerUnitId == issuer.Id && r.Register == register && r.TermId == term.Id)
             .MaxAsync(r => (int?)r.Number, ct) ?? 0;
         var made = new List<IssuedReport>();
@@ -87,7 +91,8 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
             db.IssuedReports.Add(report);
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return made;
     }
 
@@ -185,7 +190,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
             doc.Table(["TT", "Đơn vị", "Được giao", "Đúng hạn", "Trễ hạn", "Quá hạn", "Tỷ lệ"],
                 view.Children.Select((u, i) => (IReadOnlyList<string>)[N(i + 1), u.Name, N(u.Counts.Total), N(u.Counts.CompletedOnTime),
                     N(u.Counts.CompletedLate), N(u.Counts.Overdue), Rate(u.Counts)]),
-                [5, 40, 11, 11, 11, 11, 11], numericFrom: 2);
+                [7, 38, 11, 11, 11, 11, 11], numericFrom: 2);
             var chart = ReportCharts.CompletionByChild(view);
             if (chart.Bars.Count > 0)
                 doc.Image(chart.Png(), ChartSpec.Width, chart.Height, chart.Title);
@@ -210,10 +215,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
     private void WriteReminder(PartyDocx doc, Unit issuer, DateOnly day, IReadOnlyList<TaskDue> behind, IReadOnlyDictionary<int, string> names,
         IReadOnlyList<string> to)
     {
-        doc.Text("Kính gửi: " + (to.Count == 1 ? to[0] : ""), bold: true);
-        if (to.Count > 1)
-            foreach (var name in to)
-                doc.Text($"- {name},");
+        doc.Addressees(to);
         var office = issuer.Type == UnitType.ChiBo ? issuer.Name : $"Văn phòng {issuer.Name}";
         doc.Text($"Qua theo dõi, đến ngày {VnFormat.Date(day)} {(to.Count == 1 ? "đơn vị" : "các đơn vị")} còn {N(behind.Count(d => d.Overlay == Overlay.Overdue))} nhiệm vụ quá hạn và {N(behind.Count(d => d.Overlay == Overlay.DueSoon))} nhiệm vụ sắp đến hạn (trong {TaskRules.DueSoonDays} ngày), cụ thể như sau:");
         foreach (var group in behind.GroupBy(d => d.LeadUnitId).OrderBy(g => names[g.Key], StringComparer.Ordinal))
