@@ -13,6 +13,7 @@ using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Operations;
+using DonDoc.Web.Features.Reports;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
@@ -123,6 +124,7 @@ var api = app.MapGroup("").RetryWrites();
 api.MapUnitsApi();
 api.MapDocumentsApi();
 api.MapTasksApi();
+api.MapReportsApi();
 app.Run();
 return 0;
 

@@ -197,14 +197,13 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /Reports/Index"] = new((_, _) => Get("/Reports"), OfficeOnly()),
         ["POST /Reports/Index?handler=Make"] = new((c, i) => Form("/Reports?handler=Make", c, ("Input.UnitId", c.Unit(i)), ("Input.Choice", "Progress")),
             OfficeOnly(Access.Refused)),
-        ["GET /Reports/Download"] = new((c, i) => Get($"/Reports/Download/{c.Report(i)}"), OfficeOnly(Access.NotFound)),
+        ["GET /Reports/Index?handler=Download"] = new((c, i) => Get($"/Reports?handler=Download&id={c.Report(i)}"), OfficeOnly(Access.NotFound)),
         ["GET /Reports/Compare"] = new((c, i) => Get($"/Reports/Compare/{c.Report(i)}"), OfficeOnly(Access.NotFound)),
-        // The dashboard's charts: whoever reads the unit's dashboard.
-        ["GET /Reports/Chart"] = new((c, i) => Get($"/Reports/Chart?unit={c.Unit(i)}&name=overdue"), Read()),
 
         ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
         ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
+        ["GET /api/units/{id:int}/charts/{name}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/charts/overdue"), Read()),
         ["GET /api/documents/"] = new((_, _) => Get("/api/documents"), SignedIn),
         ["GET /api/documents/{id:int}"] = new((c, i) => Get($"/api/documents/{c.Document(i)}"), Read()),
         ["POST /api/documents/"] = new((_, _) => Json("/api/documents", new { Symbol = "x" }), OfficeOnly()),
@@ -389,21 +388,9 @@ public abstract partial class AccessMatrixTests(TestApp app)
             var db = services.GetRequiredService<DonDoc.Web.Data.AppDb>();
             var maker = services.GetRequiredService<ReportMaker>();
             var term = await db.Terms.Where(t => t.IssuerCode == null).OrderByDescending(t => t.StartsOn).Select(t => t.Id).FirstAsync();
-            async Task<int> IssuedAsync(int unitId, string symbol)
-            {
-                var inputs = new ReportInputs(ReportKind.Progress, unitId, unitId, null, app.Clock.Today, app.Clock.Today, symbol);
-                var file = await maker.BuildAsync(inputs, default);
-                var report = new IssuedReport
-                {
-                    Kind = ReportKind.Progress, UnitId = unitId, IssuerUnitId = unitId, AsOf = inputs.AsOf, IssuedOn = inputs.IssuedOn, TermId = term,
-                    Register = "BC/VPĐU", Number = 90, Symbol = symbol, CreatedBy = "admin", Sha256 = ReportMaker.Hash(file),
-                    FileName = ReportMaker.FileName(inputs), File = new IssuedReportFile { Content = file },
-                };
-                db.IssuedReports.Add(report);
-                await db.SaveChangesAsync();
-                return report.Id;
-            }
-            return (await IssuedAsync(units.BaDinh.Id, "90-BC/VPĐU"), await IssuedAsync(units.HoanKiem.Id, "90-BC/VPĐU"));
+            async Task<int> IssuedAsync(DonDoc.Web.Features.Units.Unit unit) =>
+                (await maker.IssueAsync(ReportKind.Progress, unit, unit, term, app.Clock.Today, [null], null, "admin", default))[0].Id;
+            return (await IssuedAsync(units.BaDinh), await IssuedAsync(units.HoanKiem));
         });
         var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
         foreach (var role in Roles.All.Where(r => r != Roles.Administrator))

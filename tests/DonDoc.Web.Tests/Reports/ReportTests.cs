@@ -10,6 +10,7 @@ using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Reports;
 
@@ -45,6 +46,14 @@ public abstract class ReportTests(TestApp app)
         Assert.Contains("Nơi nhận:", text);
         await AssertFiguresAsync(text, tasks.Parent, today);
         Assert.Contains($"{tasks.OverdueTitle} {VnFormat.Date(start.AddDays(8))} Quá hạn 12 ngày", text);
+
+        // The dashboard draws the same charts as SVG.
+        using var chart = await office.GetAsync($"/api/units/{tasks.Parent.Id}/charts/completion");
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+        var svg = await chart.Content.ReadAsStringAsync();
+        Assert.Contains("<svg", svg);
+        Assert.All(new[] { tasks.First, tasks.Second }, u => Assert.Contains(u.Name, svg));
+        Assert.Contains("1–30 ngày", await office.GetStringAsync($"/api/units/{tasks.Parent.Id}/charts/overdue"));
 
         // A second report takes the next number of the register.
         var later = Assert.Single(await MakeAsync(office, tasks.Parent, start.AddDays(10), ReportChoice.Progress));
@@ -119,7 +128,7 @@ public abstract class ReportTests(TestApp app)
         var own = Assert.Single(await MakeAsync(office, Units.BaDinhCell, null, ReportChoice.Progress));
         Assert.Equal(("01-BC/VPĐU", Units.BaDinh.Id), (own.Symbol, own.IssuerUnitId));
         using var other = await app.ClientAsync(Roles.OfficeStaff, Units.HoanKiem, followRedirects: false);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Reports/Download/{own.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Reports?handler=Download&id={own.Id}")).StatusCode);
     }
 
     private sealed record Scenario(Unit Parent, Unit First, Unit Second, int Overdue, string OverdueTitle, string DueSoonTitle);
@@ -180,6 +189,9 @@ public abstract class ReportTests(TestApp app)
     {
         var view = await _admin.GetOkAsync<DashboardView>($"/api/units/{unit.Id}/dashboard?asOf={day:yyyy-MM-dd}");
         var c = view.Unit.Counts;
+        // The tasks the report lists are those the dashboard counts.
+        var due = await app.WithServicesAsync(s => s.GetRequiredService<DashboardQuery>().DueAsync(unit, day));
+        Assert.Equal((c.Overdue, c.DueSoon), (due.Count(d => d.Overlay == Overlay.Overdue), due.Count(d => d.Overlay == Overlay.DueSoon)));
         string N(int n) => VnFormat.Number(n);
         string Rate(Counts k) => k.CompletionRate is { } r ? VnFormat.Percent(r) : "–";
         Assert.True(c.Total > 0);
@@ -222,7 +234,7 @@ public abstract class ReportTests(TestApp app)
 
     private static async Task<byte[]> DownloadAsync(HttpClient client, int id)
     {
-        using var response = await client.GetAsync($"/Reports/Download/{id}");
+        using var response = await client.GetAsync($"/Reports?handler=Download&id={id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();

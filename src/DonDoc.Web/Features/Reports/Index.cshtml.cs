@@ -91,6 +91,17 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock, ReportMak
         return Page();
     }
 
+    /// <summary>The kept file of an issued report, as it was issued.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(int id, CancellationToken ct)
+    {
+        var file = await db.IssuedReports.AsNoTracking().Where(r => r.Id == id)
+            .Join(scope.Visible(db.Units.AsNoTracking()), r => r.UnitId, u => u.Id, (r, u) => new { r.FileName, r.File!.Content })
+            .FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, DocxType, file.FileName);
+    }
+
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [Input.UnitId], ct: ct);

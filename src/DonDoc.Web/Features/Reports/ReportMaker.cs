@@ -66,13 +66,21 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
                 recipients = due.Select(d => (int?)d.LeadUnitId).Distinct().ToList();
         }
 
+        return await IssueAsync(kind, unit, issuer, term.Id, day, recipients, scope.UserId, userName, ct);
+    }
+
+    /// <summary>Numbers, makes and keeps the documents of checked inputs: one per recipient (null: every unit behind).</summary>
+    public async Task<List<IssuedReport>> IssueAsync(ReportKind kind, Unit unit, Unit issuer, int termId, DateOnly day, IReadOnlyList<int?> recipients,
+        int? userId, string userName, CancellationToken ct)
+    {
+        var today = clock.Today;
         var register = $"{kind.TypeCode()}/{RegisterOf(issuer)}";
         // A page form's create already runs in the transaction of its Idempotency-Key; otherwise open one.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Makers in one register take their numbers one after the other (SQLite's writer lock already does this).
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Units\" WHERE \"Id\" = {issuer.Id} FOR UPDATE", ct);
-        var last = await db.IssuedReports.Where(r => r.IssuerUnitId == issuer.Id && r.Register == register && r.TermId == term.Id)
+        var last = await db.IssuedReports.Where(r => r.IssuerUnitId == issuer.Id && r.Register == register && r.TermId == termId)
             .MaxAsync(r => (int?)r.Number, ct) ?? 0;
         var made = new List<IssuedReport>();
         foreach (var recipient in recipients)
@@ -83,8 +91,8 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
             var report = new IssuedReport
             {
                 Kind = kind, UnitId = unit.Id, IssuerUnitId = issuer.Id, RecipientUnitId = recipient, AsOf = day, IssuedOn = today,
-                TermId = term.Id, Register = register, Number = number, Symbol = inputs.Symbol,
-                CreatedByUserId = scope.UserId, CreatedBy = userName, CreatedAtUtc = clock.UtcNow,
+                TermId = termId, Register = register, Number = number, Symbol = inputs.Symbol,
+                CreatedByUserId = userId, CreatedBy = userName, CreatedAtUtc = clock.UtcNow,
                 Sha256 = Hash(file), FileName = FileName(inputs), File = new IssuedReportFile { Content = file },
             };
             made.Add(report);
