@@ -154,7 +154,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         else
         {
             var behind = due.Where(d => inputs.RecipientUnitId is not { } r || d.LeadUnitId == r).ToList();
-            var to = behind.Select(d => d.LeadUnitId).Distinct().Select(id => names[id]).ToList();
+            var to = behind.Select(d => d.LeadUnitId).Distinct().Select(id => names[id]).Order(StringComparer.Ordinal).ToList();
             WriteReminder(doc, issuer, inputs.AsOf, behind, names, to);
             head = Head(issuer, superior, inputs, "V/v đôn đốc thực hiện các nhiệm vụ quá hạn, sắp đến hạn",
                 ["- Như Kính gửi;", $"- Thường trực {issuer.Name} (để báo cáo);", Archive(issuer)]);
