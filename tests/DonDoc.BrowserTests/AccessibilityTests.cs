@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Notices;
+using DonDoc.Web.Features.Reports;
 using DonDoc.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,16 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
     [Fact]
     public async Task Every_page_passes_axe_on_a_desktop_and_a_phone()
     {
+        await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDb>();
+            if (await db.IssuedReports.AnyAsync())
+                return 0;
+            var root = await db.Units.SingleAsync(u => u.Code == "TU-HN");
+            var term = await db.Terms.Where(t => t.IssuerCode == null).OrderByDescending(t => t.StartsOn).Select(t => t.Id).FirstAsync();
+            await services.GetRequiredService<ReportMaker>().IssueAsync(ReportKind.Progress, root, root, term, app.Clock.Today, [null], null, "admin", default);
+            return 0;
+        });
         var addresses = await app.WithDbAsync(AddressesAsync);
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath).OfType<string>().ToHashSet();
@@ -101,6 +112,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
         var notice = new Notice { UserId = admin, TaskId = program, Kind = NoticeKind.AwaitingDecision, Text = "Chương trình chờ quyết định.", CreatedAtUtc = DateTime.UtcNow };
         db.Set<Notice>().Add(notice);
         await db.SaveChangesAsync();
+        var issued = await db.IssuedReports.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string[]>
         {
             ["/Index"] = ["/"],
@@ -146,6 +158,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Reviews/Create"] = ["/Reviews/Create"],
             ["/Reviews/Limitation"] = [$"/Reviews/Limitation/{review}"],
             ["/Reviews/Item"] = [$"/Reviews/Item/{limitation}"],
+            ["/Reports/Index"] = ["/Reports"],
+            ["/Reports/Compare"] = [$"/Reports/Compare/{issued}"],
         };
     }
 }

@@ -59,6 +59,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<Features.Reports.IssuedReport> IssuedReports => Set<Features.Reports.IssuedReport>();
 
     private readonly AuditHead _auditHead = new();
     private AuditCapture? _trail;

@@ -6,6 +6,7 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Reports;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Infrastructure;
@@ -206,9 +207,16 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Reviews/Item"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}", c), OfficeOnly(Access.NotFound)),
         ["POST /Reviews/Item?handler=Units"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}?handler=Units", c), OfficeOnly(Access.NotFound)),
 
+        ["GET /Reports/Index"] = new((_, _) => Get("/Reports"), OfficeOnly()),
+        ["POST /Reports/Index?handler=Make"] = new((c, i) => Form("/Reports?handler=Make", c, ("Input.UnitId", c.Unit(i)), ("Input.Choice", "Progress")),
+            OfficeOnly(Access.Refused)),
+        ["GET /Reports/Index?handler=Download"] = new((c, i) => Get($"/Reports?handler=Download&id={c.Report(i)}"), OfficeOnly(Access.NotFound)),
+        ["GET /Reports/Compare"] = new((c, i) => Get($"/Reports/Compare/{c.Report(i)}"), OfficeOnly(Access.NotFound)),
+
         ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
         ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
+        ["GET /api/units/{id:int}/charts/{name}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/charts/overdue"), Read()),
         ["GET /api/documents/"] = new((_, _) => Get("/api/documents"), SignedIn),
         ["GET /api/documents/{id:int}"] = new((c, i) => Get($"/api/documents/{c.Document(i)}"), Read()),
         ["POST /api/documents/"] = new((_, _) => Json("/api/documents", new { Symbol = "x" }), OfficeOnly()),
@@ -307,7 +315,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
     private sealed record Records(int TaskIn, int TaskOut, int ExtensionIn, int ExtensionOut, int EvidenceIn, int EvidenceOut,
         int DocumentIn, int DocumentOut, int AccountIn, int ReviewIn, int ReviewOut, int LimitationIn, int LimitationOut,
-        int ConferenceIn, int ConferenceOut);
+        int ConferenceIn, int ConferenceOut, int ReportIn, int ReportOut);
 
     private sealed record Ctx(HttpClient Client, string Antiforgery, Records Records, TestUnits Units, int OwnTokenId, int OthersTokenId)
     {
@@ -320,6 +328,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         public int Review(bool inScope) => inScope ? Records.ReviewIn : Records.ReviewOut;
         public int Limitation(bool inScope) => inScope ? Records.LimitationIn : Records.LimitationOut;
         public int Conference(bool inScope) => inScope ? Records.ConferenceIn : Records.ConferenceOut;
+        public int Report(bool inScope) => inScope ? Records.ReportIn : Records.ReportOut;
     }
 
     /// <summary>
@@ -390,11 +399,21 @@ public abstract partial class AccessMatrixTests(TestApp app)
             }
             return (await HeldByAsync(units.BaDinh.Id), await HeldByAsync(units.HoanKiem.Id));
         });
+        var (reportIn, reportOut) = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<DonDoc.Web.Data.AppDb>();
+            var maker = services.GetRequiredService<ReportMaker>();
+            var term = await db.Terms.Where(t => t.IssuerCode == null).OrderByDescending(t => t.StartsOn).Select(t => t.Id).FirstAsync();
+            async Task<int> IssuedAsync(DonDoc.Web.Features.Units.Unit unit) =>
+                (await maker.IssueAsync(ReportKind.Progress, unit, unit, term, app.Clock.Today, [null], null, "admin", default))[0].Id;
+            return (await IssuedAsync(units.BaDinh), await IssuedAsync(units.HoanKiem));
+        });
         var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
         foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
             (await app.ClientAsync(role, units.BaDinh)).Dispose();
         return new Records(inside.Task, outside.Task, inside.Extension, outside.Extension, inside.Evidence, outside.Evidence,
-            documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut, conferenceIn, conferenceOut);
+            documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut, conferenceIn, conferenceOut,
+            reportIn, reportOut);
     }
 
     private async Task<Ctx> ContextAsync(string? role, Records records)

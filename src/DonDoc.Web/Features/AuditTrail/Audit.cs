@@ -129,10 +129,12 @@ public static class Audit
     /// UnitStats are rollups recomputed from the tasks (TaskLedger.RebuildRollupsAsync gives them back
     /// whole): auditing them would copy every task change a dozen times and tell nothing new.
     /// The audit table does not audit itself. Notices and outgoing mail are messages about changes already
-    /// audited, written for their readers.
+    /// audited, written for their readers. An issued report's file is not copied either: its SHA-256 is in the
+    /// audited report row.
     /// </summary>
     internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat)
-        && type.ClrType != typeof(Notices.Notice) && type.ClrType != typeof(Notices.OutgoingMail);
+        && type.ClrType != typeof(Notices.Notice) && type.ClrType != typeof(Notices.OutgoingMail)
+        && type.ClrType != typeof(Reports.IssuedReportFile);
 
     // Credentials and key material must not be copied into a table many people read.
     internal static bool IsSecret(IProperty p) =>

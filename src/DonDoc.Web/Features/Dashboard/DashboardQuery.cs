@@ -27,6 +27,9 @@ public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type,
 
 public sealed record ProgramCount(int Id, string Title, int Completed, int Total);
 
+/// <summary>A task overdue or due soon on a day, with the lead unit that owes it.</summary>
+public sealed record TaskDue(int Id, string Title, int LeadUnitId, DateOnly DueDate, Overlay Overlay);
+
 public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historical, IReadOnlyList<UnitCounts> Children,
     IReadOnlyList<ProgramCount> Programs, IReadOnlyList<ProgramCount> Directions)
 {
@@ -131,6 +134,30 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         var cut = Clock.EndOfDayUtc(day);
         var latest = db.TaskEvents.Where(e => e.AtUtc < cut).GroupBy(e => e.TaskId).Select(g => g.Max(e => e.Id));
         return db.TaskEvents.AsNoTracking().Where(e => latest.Contains(e.Id));
+    }
+
+    /// <summary>
+    /// The tasks behind the overdue and due-soon counts of a unit's subtree on a day: today's states, or a past
+    /// day's history replayed as <see cref="ReplayAsync"/> does, judged by the same <see cref="TaskRules.OverlayOn(TaskState, DateOnly?, DateOnly?, DateOnly)"/>.
+    /// </summary>
+    public async Task<List<TaskDue>> DueAsync(Unit unit, DateOnly day, CancellationToken ct = default)
+    {
+        var soonEnd = day.AddDays(TaskRules.DueSoonDays);
+        var owing = Enum.GetValues<TaskState>().Where(TaskRules.OwesWork).ToList();
+        var subtree = db.Units.Where(u => u.Path.StartsWith(unit.Path));
+        var rows = day < clock.Today
+            ? await LatestStates(day).Join(subtree, e => e.LeadUnitId, u => u.Id, (e, u) => e)
+                .Where(e => owing.Contains(e.Status) && e.DueDate != null && e.DueDate <= soonEnd)
+                .Join(db.Tasks, e => e.TaskId, t => t.Id, (e, t) => new { t.Id, t.Title, e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn })
+                .ToListAsync(ct)
+            : await db.Tasks.AsNoTracking().Join(subtree, t => t.LeadUnitId, u => u.Id, (t, u) => t)
+                .Where(t => owing.Contains(t.Status) && t.DueDate != null && t.DueDate <= soonEnd)
+                .Select(t => new { t.Id, t.Title, t.LeadUnitId, t.Status, t.DueDate, t.SubmittedOn })
+                .ToListAsync(ct);
+        return rows.Select(r => new TaskDue(r.Id, r.Title, r.LeadUnitId, r.DueDate!.Value, TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, day)))
+            .Where(r => r.Overlay is Overlay.Overdue or Overlay.DueSoon)
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
+            .ToList();
     }
 
     // The unit's own tasks that others carry out (programs with their projects, directions handed down),

@@ -987,6 +987,99 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.ToTable("UnitReminderSettings", (string)null);
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecipientUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("UnitId", "CreatedAtUtc");
+
+                    b.HasIndex("IssuerUnitId", "Register", "TermId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IssuedReports");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssuedReportFile");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>
                 {
                     b.Property<int>("Id")
@@ -2036,6 +2129,41 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DonDoc.Web.Features.Documents.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReportFile", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Reports.IssuedReport", null)
+                        .WithOne("File")
+                        .HasForeignKey("DonDoc.Web.Features.Reports.IssuedReportFile", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>
                 {
                     b.HasOne("DonDoc.Web.Features.Reviews.Limitation", null)
@@ -2292,6 +2420,11 @@ namespace DonDoc.Web.Data.Migrations.Postgres
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceList", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>

@@ -948,6 +948,97 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.ToTable("UnitReminderSettings", (string)null);
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecipientUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("UnitId", "CreatedAtUtc");
+
+                    b.HasIndex("IssuerUnitId", "Register", "TermId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IssuedReports");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssuedReportFile");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1967,6 +2058,41 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DonDoc.Web.Features.Documents.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReportFile", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Reports.IssuedReport", null)
+                        .WithOne("File")
+                        .HasForeignKey("DonDoc.Web.Features.Reports.IssuedReportFile", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>
                 {
                     b.HasOne("DonDoc.Web.Features.Reviews.Limitation", null)
@@ -2223,6 +2349,11 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("DonDoc.Web.Features.Conferences.ConferenceList", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("DonDoc.Web.Features.Reviews.Limitation", b =>
