@@ -163,10 +163,10 @@ public abstract class ReportTests(TestApp app)
         foreach (var id in new[] { onTime, late, behind })
             await _admin.ActAsync(id, "accept");
         app.Clock.SetLocal(start.AddDays(1), 9);
-        await _admin.ActAsync(onTime, "submit");
+        await _admin.SubmitAsync(onTime);
         await _admin.ActAsync(onTime, "complete");
         app.Clock.SetLocal(start.AddDays(20), 9);
-        await _admin.ActAsync(late, "submit");
+        await _admin.SubmitAsync(late);
         await _admin.ActAsync(late, "complete");
         return new Scenario(parent, first, second, overdue, overdueTitle, dueSoonTitle);
     }
