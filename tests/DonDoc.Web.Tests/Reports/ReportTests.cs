@@ -196,7 +196,8 @@ public abstract class ReportTests(TestApp app)
         string Rate(Counts k) => k.CompletionRate is { } r ? VnFormat.Percent(r) : "–";
         Assert.True(c.Total > 0);
         Assert.Contains($"chủ trì: {N(c.Total)} nhiệm vụ (không tính {N(c.Cancelled)} nhiệm vụ đã hủy)", text);
-        Assert.Contains($"Đã hoàn thành {N(c.Completed)}/{N(c.Total)} nhiệm vụ ({N(c.CompletedOnTime)} đúng hạn, {N(c.CompletedLate)} trễ hạn); tỷ lệ hoàn thành {Rate(c)}", text);
+        Assert.Contains($"Đã hoàn thành {N(c.Completed)}/{N(c.Total)} nhiệm vụ ({N(c.CompletedOnTime)} đúng hạn, {N(c.CompletedLate)} trễ hạn); "
+            + $"tỷ lệ hoàn thành nhiệm vụ đến hạn {Rate(c)} ({N(c.Completed)}/{N(c.Due)}", text);
         Assert.Contains($"quá hạn {N(c.Overdue)}; sắp đến hạn (trong 7 ngày) {N(c.DueSoon)}", text);
         Assert.Equal(3, view.Children.Count);
         foreach (var (child, i) in view.Children.Select((ch, i) => (ch, i)))

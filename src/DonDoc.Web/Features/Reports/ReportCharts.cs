@@ -50,7 +50,8 @@ public static class ReportCharts
 
     public static ChartSpec CompletionByChild(DashboardView view)
     {
-        var ranked = view.Children.Where(c => c.Counts.Total > 0).ToList();
+        // The children come in ranking order; those with nothing due have no rate to draw.
+        var ranked = view.Children.Where(c => view.Ranks.ContainsKey(c.Id)).ToList();
         var title = ranked.Count > MaxBars ? $"Tỷ lệ hoàn thành của {MaxBars} đơn vị đầu bảng xếp hạng" : "Tỷ lệ hoàn thành theo đơn vị trực thuộc";
         return new ChartSpec(title, "Tỷ lệ hoàn thành (%)",
             ranked.Take(MaxBars).Select(c => new ChartBar(c.Name, (double)(c.Counts.CompletionRate ?? 0))).ToList(), "#2f6f4f");

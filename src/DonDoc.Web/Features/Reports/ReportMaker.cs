@@ -181,7 +181,8 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
 
         doc.Heading("Tổng số nhiệm vụ và tỷ lệ hoàn thành");
         doc.Text($"Tổng số nhiệm vụ do {view.Unit.Name} và các đơn vị trực thuộc chủ trì: {N(c.Total)} nhiệm vụ (không tính {N(c.Cancelled)} nhiệm vụ đã hủy).");
-        doc.Text($"Đã hoàn thành {N(c.Completed)}/{N(c.Total)} nhiệm vụ ({N(c.CompletedOnTime)} đúng hạn, {N(c.CompletedLate)} trễ hạn); tỷ lệ hoàn thành {Rate(c)}.");
+        doc.Text($"Đã hoàn thành {N(c.Completed)}/{N(c.Total)} nhiệm vụ ({N(c.CompletedOnTime)} đúng hạn, {N(c.CompletedLate)} trễ hạn); "
+            + $"tỷ lệ hoàn thành nhiệm vụ đến hạn {Rate(c)} ({N(c.Completed)}/{N(c.Due)}, nhiệm vụ chưa đến hạn chưa tính).");
         doc.Text($"Đang thực hiện {N(c.InProgress)}; chờ công nhận {N(c.Submitted)}; chưa tiếp nhận {N(c.NotAccepted)}; quá hạn {N(c.Overdue)}; sắp đến hạn (trong {TaskRules.DueSoonDays} ngày) {N(c.DueSoon)}.");
 
         doc.Heading("Chương trình, đề án");
