@@ -51,7 +51,8 @@ public sealed class IndexModel(DashboardQuery query, AppDb db, UserScope scope, 
     public bool AllUnits { get; private set; }
 
     // The bottom of the table is the ranked units that do worst, not those with nothing due yet.
-    private IReadOnlyList<UnitCounts> Ranked => View.Children.Where(c => View.Ranks.ContainsKey(c.Id)).ToList();
+    private IReadOnlyList<UnitCounts> Ranked => _ranked ??= View.Children.Where(c => View.Ranks.ContainsKey(c.Id)).ToList();
+    private IReadOnlyList<UnitCounts>? _ranked;
 
     // Folding leaves out at least three units; fewer are shown whole.
     public bool RankingFoldable => Ranked.Count > RankingEnds * 2 + 2;

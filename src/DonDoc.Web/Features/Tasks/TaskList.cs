@@ -159,10 +159,11 @@ public static class TaskList
             "assigned" => descending
                 ? query.OrderByDescending(t => t.AssignedOn).ThenByDescending(t => t.Id)
                 : query.OrderBy(t => t.AssignedOn).ThenBy(t => t.Id),
-            _ => (descending
-                    ? query.OrderByDescending(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
-                    : query.OrderBy(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled))
-                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            _ => descending
+                ? query.OrderByDescending(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
+                    .ThenByDescending(t => t.DueDate == null).ThenByDescending(t => t.DueDate).ThenByDescending(t => t.Id)
+                : query.OrderBy(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
+                    .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
         };
     }
 

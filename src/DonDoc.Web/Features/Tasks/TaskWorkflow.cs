@@ -124,15 +124,15 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         var parent = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parentId, ct);
         if (parent is null)
             return Missing<IReadOnlyList<FanOutTarget>>(parentId);
-        if (!TaskRules.IsOpen(parent.Status))
-            return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         return await TargetsAsync(parent, input, ct);
     }
 
     // The active units below the chosen one (its children, or every unit of a type in its subtree) that
-    // have no copy of the task yet.
+    // have no copy of the task yet; none while the task is closed.
     private async Task<Outcome<IReadOnlyList<FanOutTarget>>> TargetsAsync(TaskItem parent, FanOutRequest input, CancellationToken ct)
     {
+        if (!TaskRules.IsOpen(parent.Status))
+            return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         var rootId = input.UnitId ?? parent.LeadUnitId;
         var root = await db.Units.FindAsync([rootId], ct);
         if (root is null)
@@ -159,8 +159,6 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             return Missing<int>(parentId);
         if (version is { } read && parent.Version != read)
             return await Conflict.SinceAsync(db, parent, read, What(parent), ct);
-        if (!TaskRules.IsOpen(parent.Status))
-            return Problems.Of("status", "Nhiệm vụ đã kết thúc, không giao tiếp được.");
         var targets = await TargetsAsync(parent, input, ct);
         if (targets.Problems is { } none)
             return none;
