@@ -217,6 +217,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
         ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
         ["GET /api/units/{id:int}/charts/{name}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/charts/overdue"), Read()),
+        ["GET /api/tasks/{id:int}/charts/progress"] = new((c, i) => Get($"/api/tasks/{c.Task(i)}/charts/progress"), Read()),
         ["GET /api/documents/"] = new((_, _) => Get("/api/documents"), SignedIn),
         ["GET /api/documents/{id:int}"] = new((c, i) => Get($"/api/documents/{c.Document(i)}"), Read()),
         ["POST /api/documents/"] = new((_, _) => Json("/api/documents", new { Symbol = "x" }), OfficeOnly()),

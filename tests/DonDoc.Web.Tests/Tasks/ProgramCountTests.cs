@@ -1,6 +1,7 @@
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Tasks;
 
@@ -34,6 +35,51 @@ public abstract class ProgramCountTests(TestApp app)
         Assert.Equal([(old, 1, 2)], await ProgramsAsync(unit.Id, first));
         Assert.Equal([(current, 0, 1)], await ProgramsAsync(unit.Id, second));
         Assert.Empty(await ProgramsAsync(unit.Id, first.AddDays(-1)));
+    }
+
+    [DbFact]
+    public async Task A_program_is_drawn_at_each_quarter_end_with_the_x_y_the_dashboard_gives_that_day()
+    {
+        var unit = app.Units.UbndParty;
+        app.Clock.SetLocal(new DateOnly(2025, 11, 10), 9);
+        var program = await CreateAsync("Chương trình cải cách hành chính trong Đảng", unit.Id, TaskKind.Program, null);
+        var first = await CreateAsync("Đề án một cửa liên thông", unit.Id, TaskKind.Project, program);
+        var second = await CreateAsync("Đề án chữ ký số", unit.Id, TaskKind.Project, program);
+        var third = await CreateAsync("Đề án lưu trữ điện tử", unit.Id, TaskKind.Project, program);
+        app.Clock.SetLocal(new DateOnly(2026, 1, 20), 9);
+        await DoneAsync(first);
+        app.Clock.SetLocal(new DateOnly(2026, 5, 5), 9);
+        await _client.PostAsync($"/api/tasks/{third}/cancel", new { Reason = "Gộp vào đề án của tỉnh" }).OkAsync<System.Text.Json.JsonElement>();
+        await CreateAsync("Đề án bồi dưỡng kỹ năng số", unit.Id, TaskKind.Project, program);
+        app.Clock.SetLocal(new DateOnly(2026, 8, 12), 9);
+        await DoneAsync(second);
+        app.Clock.SetLocal(new DateOnly(2026, 8, 20), 9);
+
+        var milestones = await app.WithDbAsync(db => Features.Reports.ProgramProgress.MilestonesAsync(db, program, app.Clock.Today, default));
+        Assert.Equal([(new DateOnly(2025, 12, 31), 0, 3), (new DateOnly(2026, 3, 31), 1, 3), (new DateOnly(2026, 6, 30), 1, 3), (new DateOnly(2026, 8, 20), 2, 3)],
+            milestones.Select(m => (m.Day, m.Completed, m.Total)));
+        // Each milestone is the program's x/y on the dashboard of that day (a past day replayed, today from the counters).
+        foreach (var m in milestones)
+            Assert.Contains((program, m.Completed, m.Total), await ProgramsAsync(unit.Id, m.Day == app.Clock.Today ? null : m.Day));
+
+        var svg = await _client.GetStringAsync($"/api/tasks/{program}/charts/progress?asOf=2026-06-30");
+        Assert.Contains("31/12/2025", svg);
+        Assert.Contains("1/3", svg);
+        Assert.DoesNotContain("20/08/2026", svg);
+        // The progress report of the unit draws the same chart under the program's line.
+        var report = await app.WithServicesAsync(s => s.GetRequiredService<Features.Reports.ReportMaker>().BuildAsync(
+            new Features.Reports.ReportInputs(Features.Reports.ReportKind.Progress, unit.Id, unit.Id, null, app.Clock.Today, app.Clock.Today, "01-BC/VPĐU"), default));
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(report), false))
+            Assert.Contains(docx.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>(),
+                d => d.Description == "Tiến độ chương trình qua các mốc: Chương trình cải cách hành chính trong Đảng");
+        var outsider = await app.ClientAsync(Features.Accounts.Roles.UnitOfficer, app.Units.TayHo);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/tasks/{program}/charts/progress")).StatusCode);
+    }
+
+    private async Task DoneAsync(int id)
+    {
+        foreach (var action in new[] { "accept", "submit", "complete" })
+            await _client.PostAsync($"/api/tasks/{id}/{action}", action == "submit" ? Api.Done : null).OkAsync<System.Text.Json.JsonElement>();
     }
 
     private async Task<int> CreateAsync(string title, int lead, TaskKind kind, int? parent) =>

@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace DonDoc.Web.Features.Reports;
 
-public sealed record ChartBar(string Label, double Value);
+/// <summary>A bar; <paramref name="Text"/> replaces the value written at its end ("12/34" rather than 12).</summary>
+public sealed record ChartBar(string Label, double Value, string? Text = null);
 
 /// <summary>One chart, drawn as SVG on a page and as PNG inside a report, so both show the same bars.</summary>
 public sealed record ChartSpec(string Title, string Axis, IReadOnlyList<ChartBar> Bars, string Color)
@@ -27,7 +28,7 @@ public sealed record ChartSpec(string Title, string Axis, IReadOnlyList<ChartBar
             Position = count - i,
             Value = b.Value,
             FillColor = ScottPlot.Color.FromHex(Color),
-            Label = b.Value.ToString("0.#", DonDoc.Text.VnFormat.Culture),
+            Label = b.Text ?? b.Value.ToString("0.#", DonDoc.Text.VnFormat.Culture),
         }).ToList();
         var series = plot.Add.Bars(bars);
         series.Horizontal = true;
@@ -66,4 +67,9 @@ public static class ReportCharts
         return new ChartSpec("Nhiệm vụ quá hạn theo số ngày quá hạn", "Số nhiệm vụ",
             AgeBands.Select(b => new ChartBar(b.Label, ages.Count(a => a >= b.From && a <= b.To))).ToList(), "#a33b2b");
     }
+
+    public static ChartSpec ProgramProgress(IReadOnlyList<Milestone> milestones) =>
+        new("Tiến độ chương trình qua các mốc", "Hạng mục đã hoàn thành (%)",
+            milestones.Select(m => new ChartBar(DonDoc.Text.VnFormat.Date(m.Day), m.Total == 0 ? 0 : 100.0 * m.Completed / m.Total,
+                $"{DonDoc.Text.VnFormat.Number(m.Completed)}/{DonDoc.Text.VnFormat.Number(m.Total)}")).ToList(), "#1f4e79");
 }

@@ -29,6 +29,9 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
     // Tasks listed per lead unit before "… và N nhiệm vụ khác": the city has thousands overdue on a bad day.
     public const int MaxTasksPerUnit = 20;
 
+    // Programs drawn over their milestones; a unit leading more lists the rest by x/y alone.
+    public const int MaxProgramCharts = 5;
+
     private string Place => configuration["Reports:Place"] is { Length: > 0 } place ? place : "Hà Nội";
 
     /// <summary>
@@ -147,7 +150,10 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         if (inputs.Kind == ReportKind.Progress)
         {
             var view = (await dashboard.GetAsync(unit.Id, inputs.AsOf, ct))!;
-            WriteProgress(doc, view, due, names);
+            var progress = new Dictionary<int, List<Milestone>>();
+            foreach (var p in view.Programs.Where(p => p.Total > 0).Take(MaxProgramCharts))
+                progress[p.Id] = await ProgramProgress.MilestonesAsync(db, p.Id, inputs.AsOf, ct);
+            WriteProgress(doc, view, progress, due, names);
             head = Head(issuer, superior, inputs, subject: null,
                 [$"- Thường trực {issuer.Name} (để báo cáo);", .. issuer.Id != unit.Id ? new[] { $"- {unit.Name};" } : [], Archive(issuer)]);
         }
@@ -173,7 +179,8 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
 
     private static string Upper(string name) => name.ToUpper(VnFormat.Culture);
 
-    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyList<TaskDue> due, IReadOnlyDictionary<int, string> names)
+    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyDictionary<int, List<Milestone>> progress, IReadOnlyList<TaskDue> due,
+        IReadOnlyDictionary<int, string> names)
     {
         var c = view.Unit.Counts;
         doc.Title("BÁO CÁO", "tình hình thực hiện, kết quả theo dõi, đôn đốc các nhiệm vụ", $"của {view.Unit.Name}",
@@ -189,7 +196,14 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         if (view.Programs.Count == 0)
             doc.Text("Đơn vị không chủ trì chương trình, đề án nào vào ngày này.");
         foreach (var p in view.Programs)
+        {
             doc.Text($"- {p.Title}: hoàn thành {N(p.Completed)}/{N(p.Total)} hạng mục" + (p.Total > 0 ? $", đạt {VnFormat.Percent(100m * p.Completed / p.Total)}." : "."));
+            if (progress.TryGetValue(p.Id, out var milestones) && milestones.Count > 1)
+            {
+                var chart = ReportCharts.ProgramProgress(milestones);
+                doc.Image(chart.Png(), ChartSpec.Width, chart.Height, $"{chart.Title}: {p.Title}");
+            }
+        }
 
         doc.Heading("Kết quả theo đơn vị trực thuộc");
         if (view.Children.Count == 0)

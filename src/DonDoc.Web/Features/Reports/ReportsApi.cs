@@ -28,5 +28,18 @@ public static class ReportsApi
                 : ReportCharts.CompletionByChild((await dashboard.GetAsync(id, date, ct))!);
             return TypedResults.Content(chart.Svg(), "image/svg+xml; charset=utf-8");
         }).WithTags("Đơn vị");
+
+        // A program's x/y at each quarter's end, as the report draws it; seen by whoever sees the task.
+        app.MapGet("/api/tasks/{id:int}/charts/progress", async Task<Results<ContentHttpResult, NotFound, ValidationProblem>> (int id, string? asOf,
+            AppDb db, UserScope scope, Clock clock, CancellationToken ct) =>
+        {
+            if (!await scope.Visible(db.Tasks.AsNoTracking()).AnyAsync(t => t.Id == id, ct))
+                return TypedResults.NotFound();
+            var day = DashboardArgs.ParseAsOf(asOf, clock.Today);
+            if (day.Problems is { } problems)
+                return problems.ToResult();
+            var milestones = await ProgramProgress.MilestonesAsync(db, id, day.Value ?? clock.Today, ct);
+            return TypedResults.Content(ReportCharts.ProgramProgress(milestones).Svg(), "image/svg+xml; charset=utf-8");
+        }).WithTags("Nhiệm vụ");
     }
 }
