@@ -21,6 +21,11 @@ public static class Database
 {
     public const string DefaultSqlite = "Data Source=data/dondoc.db";
 
+    /// <summary>A unique key refused the write, on either database (the exception or one it wraps).</summary>
+    public static bool IsDuplicate(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
+        || (e.InnerException is { } inner && IsDuplicate(inner));
+
     public static string ConnectionString(IConfiguration config) =>
         config["DONDOC_DB"] is { Length: > 0 } env ? env
         : config.GetConnectionString("Default") is { Length: > 0 } cs ? cs

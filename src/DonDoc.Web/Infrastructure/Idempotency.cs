@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Routing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using Quartz;
 
 namespace DonDoc.Web.Infrastructure;
@@ -140,7 +138,7 @@ public static class Idempotency
                 return new Outcome(false, answer);
             });
         }
-        catch (Exception e) when (IsDuplicate(e))
+        catch (Exception e) when (Database.IsDuplicate(e))
         {
             // The same key sent twice at once: the other request committed first, and this one rolled back whole.
             db.ChangeTracker.Clear();
@@ -152,10 +150,6 @@ public static class Idempotency
     private const int KeyLockSpace = 0x1DE0;
 
     private static int StableHash(string key) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    private static bool IsDuplicate(Exception e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 }
-        || (e.InnerException is { } inner && IsDuplicate(inner));
 
     /// <summary>What makes two requests the same: method, path and body (a form by its fields and files, whatever its boundary).</summary>
     private static async Task<string> HashAsync(HttpRequest request)

@@ -72,7 +72,8 @@ public static partial class DemoData
         ("SNV", SymbolForm.State, "Sở Nội vụ", null, null),
     ];
 
-    private static readonly (string Name, DateOnly StartsOn, DateOnly EndsOn)[] CityTerms =
+    // The scale data set numbers its reports in the same terms.
+    internal static readonly (string Name, DateOnly StartsOn, DateOnly EndsOn)[] CityTerms =
     [
         ("2015–2020", new(2015, 10, 1), new(2020, 10, 9)),
         ("2020–2025", new(2020, 10, 10), new(2025, 10, 15)),

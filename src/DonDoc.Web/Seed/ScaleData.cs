@@ -104,6 +104,8 @@ public static class ScaleData
 
         foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports" })
             await BulkWriter.ResetIdentityAsync(db, table, ct);
+        db.Terms.AddRange(DemoData.CityTerms.Select(t => new Features.Documents.Term { Name = t.Name, StartsOn = t.StartsOn, EndsOn = t.EndsOn }));
+        await db.SaveChangesAsync(ct);
         progress.WriteLine("Tính lại số liệu tổng hợp theo đơn vị…");
         await TaskLedger.RebuildRollupsAsync(db, ct);
         await tx.CommitAsync(ct);

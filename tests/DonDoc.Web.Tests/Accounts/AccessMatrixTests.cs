@@ -212,6 +212,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
             OfficeOnly(Access.Refused)),
         ["GET /Reports/Index?handler=Download"] = new((c, i) => Get($"/Reports?handler=Download&id={c.Report(i)}"), OfficeOnly(Access.NotFound)),
         ["GET /Reports/Compare"] = new((c, i) => Get($"/Reports/Compare/{c.Report(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /api/reports/"] = new((c, i) => Json("/api/reports", new { UnitId = c.Unit(i), Kind = "Progress" }), OfficeOnly(Access.Refused)),
+        ["GET /api/reports/{id:int}/file"] = new((c, i) => Get($"/api/reports/{c.Report(i)}/file"), OfficeOnly(Access.NotFound)),
 
         ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),

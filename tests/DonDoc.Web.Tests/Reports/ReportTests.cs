@@ -131,6 +131,35 @@ public abstract class ReportTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Reports?handler=Download&id={own.Id}")).StatusCode);
     }
 
+    [DbFact]
+    public async Task The_API_makes_the_same_report_and_names_what_is_wrong()
+    {
+        var tasks = await ScenarioAsync(app.Clock.Today, "Giao diện lập trình");
+        using var office = await app.ClientAsync(Roles.OfficeStaff, Units.Root, followRedirects: false);
+        var number = await NextNumberAsync("BC/VPTU");
+
+        using var created = await office.PostAsJsonAsync("/api/reports", new { UnitId = tasks.Parent.Id, Kind = "Progress" }, Api.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var info = Assert.Single((await created.Content.ReadFromJsonAsync<List<IssuedReportInfo>>(Api.Json))!);
+        Assert.Equal(($"{number:00}-BC/VPTU", tasks.Parent.Id, app.Clock.Today), (info.Symbol, info.UnitId, info.AsOf));
+        Assert.Equal($"/api/reports/{info.Id}/file", created.Headers.Location!.ToString());
+        var file = await office.GetByteArrayAsync(created.Headers.Location);
+        Assert.Equal(info.Sha256, Convert.ToHexStringLower(SHA256.HashData(file)));
+        await AssertFiguresAsync(await OfficeFiles.PdfTextAsync(file, $"bao-cao-api-{app.Provider}".ToLowerInvariant()), tasks.Parent, app.Clock.Today);
+
+        var letters = await office.PostAsJsonAsync("/api/reports", new { UnitId = tasks.Parent.Id, Kind = "Reminder", PerUnit = true }, Api.Json)
+            .OkAsync<List<IssuedReportInfo>>();
+        Assert.Equal([tasks.First.Id, tasks.Second.Id], letters.Select(l => l.RecipientUnitId!.Value).Order());
+
+        var before = await app.WithDbAsync(db => db.IssuedReports.CountAsync());
+        var problems = await office.PostAsJsonAsync("/api/reports", new { Kind = "Progress" }, Api.Json).ProblemAsync("unitId");
+        Assert.Equal("Chọn đơn vị cần báo cáo.", Assert.Single(problems["unitId"]));
+        problems = await office.PostAsJsonAsync("/api/reports", new { UnitId = tasks.Parent.Id, AsOf = app.Clock.Today.AddDays(1) }, Api.Json)
+            .ProblemAsync("asOf");
+        Assert.Contains("ở sau hôm nay", Assert.Single(problems["asOf"]));
+        Assert.Equal(before, await app.WithDbAsync(db => db.IssuedReports.CountAsync()));
+    }
+
     private sealed record Scenario(Unit Parent, Unit First, Unit Second, int Overdue, string OverdueTitle, string DueSoonTitle);
 
     // A subtree of its own for each test (the class shares one database): under it, the first unit has one task done

@@ -67,8 +67,7 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock, ReportMak
                 result = await maker.MakeAsync(kind, Input.Choice == ReportChoice.ReminderPerUnit, Input.UnitId!.Value, Input.AsOf, scope,
                     User.Identity?.Name ?? "", ct);
             }
-            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (Database.IsDuplicate(e))
             {
                 // Another report took the same number between our read and our write: nothing was kept.
                 ModelState.AddModelError("", "Số văn bản vừa được cấp cho một văn bản khác lập cùng lúc; chưa có gì được lưu, hãy lập lại.");
