@@ -208,6 +208,8 @@ public static class Verbs
             error.WriteLine("Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu quy mô lớn vào cơ sở dữ liệu trống.");
             return Failed;
         }
+        // A bulk load of millions of rows on a busy machine outlasts the 30 s a request may wait.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         // Bars redrawn in place only where someone watches a terminal; a log gets plain lines.
         await ScaleData.SeedAsync(db, shape, new Clock(TimeProvider.System).Today, error, bars: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
         return Done;

@@ -22,6 +22,8 @@ public static class BulkWriter
         if (connection is NpgsqlConnection npgsql)
         {
             await using var importer = await npgsql.BeginBinaryImportAsync($"COPY \"{table}\" ({quoted}) FROM STDIN (FORMAT BINARY)", ct);
+            // The copy waits as long as the context's commands may (its own default is the connection string's).
+            importer.Timeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);

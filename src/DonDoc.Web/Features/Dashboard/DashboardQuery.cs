@@ -109,7 +109,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
 
     private async Task<Dictionary<int, Counts>> ReplayAsync(Unit unit, DateOnly day, CancellationToken ct)
     {
-        var groups = await LatestStates(day)
+        var groups = await LatestStates(day, LedWithin(unit))
             .Join(db.Units.Where(u => u.Path.StartsWith(unit.Path)), e => e.LeadUnitId, u => u.Id, (e, u) => new { u.Path, e.Status, e.DueDate, e.SubmittedOn })
             .GroupBy(x => new { x.Path, x.Status, x.DueDate, x.SubmittedOn })
             .Select(g => new { g.Key.Path, g.Key.Status, g.Key.DueDate, g.Key.SubmittedOn, Count = g.Count() })
@@ -128,12 +128,26 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         return tally.ToDictionary(t => t.Key, t => t.Value.ToCounts());
     }
 
-    // The last history row of each task written before the end of the day.
-    private IQueryable<TaskEvent> LatestStates(DateOnly day)
+    // The last history row written before the end of the day of each of the tasks (null: of every task).
+    private IQueryable<TaskEvent> LatestStates(DateOnly day, IQueryable<int>? taskIds)
     {
         var cut = Clock.EndOfDayUtc(day);
-        var latest = db.TaskEvents.Where(e => e.AtUtc < cut).GroupBy(e => e.TaskId).Select(g => g.Max(e => e.Id));
+        var events = db.TaskEvents.Where(e => e.AtUtc < cut);
+        if (taskIds is not null)
+            events = events.Where(e => taskIds.Contains(e.TaskId));
+        var latest = events.GroupBy(e => e.TaskId).Select(g => g.Max(e => e.Id));
         return db.TaskEvents.AsNoTracking().Where(e => latest.Contains(e.Id));
+    }
+
+    // Every task a unit of the subtree has led at some time: those a past day's replay of the subtree must read,
+    // found by the history's lead-unit index, so that a province's replay reads the province's history only.
+    // The whole tree reads everything anyway.
+    private IQueryable<int>? LedWithin(Unit unit)
+    {
+        if (unit.ParentId is null)
+            return null;
+        var subtree = db.Units.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
+        return db.TaskEvents.Where(e => subtree.Contains(e.LeadUnitId)).Select(e => e.TaskId);
     }
 
     /// <summary>
@@ -146,7 +160,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         var owing = Enum.GetValues<TaskState>().Where(TaskRules.OwesWork).ToList();
         var subtree = db.Units.Where(u => u.Path.StartsWith(unit.Path));
         var rows = day < clock.Today
-            ? await LatestStates(day).Join(subtree, e => e.LeadUnitId, u => u.Id, (e, u) => e)
+            ? await LatestStates(day, LedWithin(unit)).Join(subtree, e => e.LeadUnitId, u => u.Id, (e, u) => e)
                 .Where(e => owing.Contains(e.Status) && e.DueDate != null && e.DueDate <= soonEnd)
                 .Join(db.Tasks, e => e.TaskId, t => t.Id, (e, t) => new { t.Id, t.Title, e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn })
                 .ToListAsync(ct)
@@ -181,8 +195,9 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         if (!historical || rows.Count == 0)
             return rows;
         var ids = rows.Select(p => p.Id).ToList();
-        var states = await LatestStates(day)
-            .Join(db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value)), e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
+        var children = db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value));
+        var states = await LatestStates(day, children.Select(t => t.Id))
+            .Join(children, e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
             .Where(x => x.Status != TaskState.Cancelled)
             .GroupBy(x => x.ParentId)
             .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })

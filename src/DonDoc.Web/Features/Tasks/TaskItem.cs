@@ -245,6 +245,8 @@ internal sealed class TaskEventConfiguration : IEntityTypeConfiguration<TaskEven
         b.Property(e => e.Note).HasMaxLength(2000);
         b.HasIndex(e => new { e.TaskId, e.AtUtc });
         b.HasIndex(e => e.AtUtc);
+        // A subtree's past days are replayed from the tasks its units led (DashboardQuery).
+        b.HasIndex(e => new { e.LeadUnitId, e.TaskId });
         b.HasOne<TaskItem>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

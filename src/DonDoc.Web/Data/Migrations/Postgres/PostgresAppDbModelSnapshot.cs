@@ -1396,6 +1396,8 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("LeadUnitId", "TaskId");
+
                     b.HasIndex("TaskId", "AtUtc");
 
                     b.ToTable("TaskEvents");

@@ -1341,6 +1341,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("LeadUnitId", "TaskId");
+
                     b.HasIndex("TaskId", "AtUtc");
 
                     b.ToTable("TaskEvents");
