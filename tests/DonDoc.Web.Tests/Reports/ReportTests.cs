@@ -160,6 +160,37 @@ public abstract class ReportTests(TestApp app)
         Assert.Equal(before, await app.WithDbAsync(db => db.IssuedReports.CountAsync()));
     }
 
+    [DbFact]
+    public async Task A_cells_tasks_are_chased_through_the_committee_above_it()
+    {
+        var (committee, ward, cell) = await app.WithDbAsync(async db =>
+        {
+            var top = new Unit { Code = "K-Chuyen", Name = "Đảng bộ Khối Chuyển tiếp", Type = UnitType.DangBoTrucThuoc, ParentId = Units.Root.Id, ValidFrom = new DateOnly(2025, 7, 1) };
+            db.Units.Add(top);
+            await UnitPaths.SaveAsync(db);
+            var middle = new Unit { Code = "K-Chuyen-P", Name = "Đảng bộ phường Chuyển tiếp", Type = UnitType.DangBoCoSo, ParentId = top.Id, ValidFrom = new DateOnly(2025, 7, 1) };
+            db.Units.Add(middle);
+            await UnitPaths.SaveAsync(db);
+            var leaf = new Unit { Code = "K-Chuyen-P-1", Name = "Chi bộ số 9", Type = UnitType.ChiBo, ParentId = middle.Id, ValidFrom = new DateOnly(2025, 7, 1) };
+            db.Units.Add(leaf);
+            await UnitPaths.SaveAsync(db);
+            return (top, middle, leaf);
+        });
+        var start = app.Clock.Today;
+        await CreateAsync("Cập nhật sổ đảng viên", cell, start.AddDays(3));
+        app.Clock.SetLocal(start.AddDays(10), 9);
+        using var office = await app.ClientAsync(Roles.OfficeStaff, Units.Root, followRedirects: false);
+
+        var letter = Assert.Single(await MakeAsync(office, committee, null, ReportChoice.ReminderPerUnit));
+        Assert.Equal(ward.Id, letter.RecipientUnitId);
+        var text = await OfficeFiles.PdfTextAsync(await DownloadAsync(office, letter.Id), $"cong-van-cap-duoi-{app.Provider}".ToLowerInvariant());
+        Assert.Contains($"Kính gửi: {ward.Name}", text);
+        Assert.Contains($"1 Cập nhật sổ đảng viên ({cell.Name})", text);
+        var report = Assert.Single(await MakeAsync(office, committee, null, ReportChoice.Progress));
+        var reportText = await OfficeFiles.PdfTextAsync(await DownloadAsync(office, report.Id), $"bao-cao-cap-duoi-{app.Provider}".ToLowerInvariant());
+        Assert.Contains($"{ward.Name}: 1 nhiệm vụ quá hạn", reportText);
+    }
+
     private sealed record Scenario(Unit Parent, Unit First, Unit Second, int Overdue, string OverdueTitle, string DueSoonTitle);
 
     // A subtree of its own for each test (the class shares one database): under it, the first unit has one task done

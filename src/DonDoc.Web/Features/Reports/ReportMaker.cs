@@ -26,7 +26,7 @@ public sealed record Comparison(bool Same, string KeptHash, string NewHash, IRea
 /// </summary>
 public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock, IConfiguration configuration)
 {
-    // Tasks listed per lead unit before "… và N nhiệm vụ khác": the city has thousands overdue on a bad day.
+    // Tasks listed per unit shown before "… và N nhiệm vụ khác": a city has thousands overdue on a bad day.
     public const int MaxTasksPerUnit = 20;
 
     // Programs drawn over their milestones; a unit leading more lists the rest by x/y alone.
@@ -62,11 +62,11 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         List<int?> recipients = [null];
         if (kind == ReportKind.Reminder)
         {
-            var due = await dashboard.DueAsync(unit, day, ct);
-            if (due.Count == 0)
+            var behind = await BehindAsync(unit, day, ct);
+            if (behind.Count == 0)
                 return Problems.Of("UnitId", $"{unit.Name} không có nhiệm vụ nào quá hạn hoặc sắp đến hạn: không cần công văn đôn đốc.");
             if (perUnit)
-                recipients = due.Select(d => (int?)d.LeadUnitId).Distinct().ToList();
+                recipients = behind.Select(b => (int?)b.UnitId).Distinct().ToList();
         }
 
         return await IssueAsync(kind, unit, issuer, term.Id, day, recipients, scope.UserId, userName, ct);
@@ -142,9 +142,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == inputs.UnitId, ct);
         var issuer = await db.Units.AsNoTracking().SingleAsync(u => u.Id == inputs.IssuerUnitId, ct);
         var superior = issuer.ParentId is { } parentId ? await db.Units.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(ct) : null;
-        var due = await dashboard.DueAsync(unit, inputs.AsOf, ct);
-        var leadIds = due.Select(d => d.LeadUnitId).Distinct().ToList();
-        var names = await db.Units.AsNoTracking().Where(u => leadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var behind = await BehindAsync(unit, inputs.AsOf, ct);
         var doc = new PartyDocx();
         Letterhead head;
         if (inputs.Kind == ReportKind.Progress)
@@ -153,19 +151,40 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
             var progress = new Dictionary<int, List<Milestone>>();
             foreach (var p in view.Programs.Where(p => p.Total > 0).Take(MaxProgramCharts))
                 progress[p.Id] = await ProgramProgress.MilestonesAsync(db, p.Id, inputs.AsOf, ct);
-            WriteProgress(doc, view, progress, due, names);
+            WriteProgress(doc, view, progress, behind);
             head = Head(issuer, superior, inputs, subject: null,
                 [$"- Thường trực {issuer.Name} (để báo cáo);", .. issuer.Id != unit.Id ? new[] { $"- {unit.Name};" } : [], Archive(issuer)]);
         }
         else
         {
-            var behind = due.Where(d => inputs.RecipientUnitId is not { } r || d.LeadUnitId == r).ToList();
-            var to = behind.Select(d => d.LeadUnitId).Distinct().Select(id => names[id]).Order(StringComparer.Ordinal).ToList();
-            WriteReminder(doc, issuer, inputs.AsOf, behind, names, to);
+            var addressed = behind.Where(b => inputs.RecipientUnitId is not { } r || b.UnitId == r).ToList();
+            var to = addressed.Select(b => b.Unit).Distinct().Order(StringComparer.Ordinal).ToList();
+            WriteReminder(doc, issuer, inputs.AsOf, addressed, to);
             head = Head(issuer, superior, inputs, "V/v đôn đốc thực hiện các nhiệm vụ quá hạn, sắp đến hạn",
                 ["- Như Kính gửi;", $"- Thường trực {issuer.Name} (để báo cáo);", Archive(issuer)]);
         }
         return doc.ToBytes(head, inputs.IssuedOn);
+    }
+
+    /// <summary>A task overdue or due soon, under the unit shown that answers for it (and its own lead unit when deeper).</summary>
+    public sealed record Behind(TaskDue Task, int UnitId, string Unit, string? Lead);
+
+    /// <summary>
+    /// The tasks behind in a subtree, each under the unit the dashboard shows for it: the unit reported on for its own
+    /// tasks, or the child whose subtree leads it. A city's report and letters so go to its committees, which chase
+    /// their own cells, and their length follows the units shown rather than every cell of the tree.
+    /// </summary>
+    private async Task<List<Behind>> BehindAsync(Unit unit, DateOnly day, CancellationToken ct)
+    {
+        var due = await dashboard.DueAsync(unit, day, ct);
+        var leadIds = due.Select(d => d.LeadUnitId).Distinct().ToList();
+        var leads = await db.Units.AsNoTracking().Where(u => leadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Name, u.Path), ct);
+        var answering = leads.ToDictionary(l => l.Key, l => Unit.Ancestors(l.Value.Path).SkipWhile(id => id != unit.Id).Skip(1).DefaultIfEmpty(unit.Id).First());
+        var shownIds = answering.Values.Distinct().ToList();
+        var shown = await db.Units.AsNoTracking().Where(u => shownIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return due.Select(d => answering[d.LeadUnitId] is var answer && answer == d.LeadUnitId
+            ? new Behind(d, answer, shown[answer], null)
+            : new Behind(d, answer, shown[answer], leads[d.LeadUnitId].Name)).ToList();
     }
 
     private Letterhead Head(Unit issuer, string? superior, ReportInputs inputs, string? subject, IReadOnlyList<string> recipients) =>
@@ -179,8 +198,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
 
     private static string Upper(string name) => name.ToUpper(VnFormat.Culture);
 
-    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyDictionary<int, List<Milestone>> progress, IReadOnlyList<TaskDue> due,
-        IReadOnlyDictionary<int, string> names)
+    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyDictionary<int, List<Milestone>> progress, IReadOnlyList<Behind> behind)
     {
         var c = view.Unit.Counts;
         doc.Title("BÁO CÁO", "tình hình thực hiện, kết quả theo dõi, đôn đốc các nhiệm vụ", $"của {view.Unit.Name}",
@@ -220,40 +238,40 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         }
 
         doc.Heading("Nhiệm vụ quá hạn theo đơn vị chủ trì");
-        var overdue = due.Where(d => d.Overlay == Overlay.Overdue).ToList();
+        var overdue = behind.Where(b => b.Task.Overlay == Overlay.Overdue).ToList();
         if (overdue.Count == 0)
             doc.Text("Không có nhiệm vụ quá hạn.");
         else
         {
-            var age = ReportCharts.OverdueByAge(overdue, view.AsOf);
+            var age = ReportCharts.OverdueByAge(overdue.Select(b => b.Task), view.AsOf);
             doc.Image(age.Png(), ChartSpec.Width, age.Height, age.Title);
-            foreach (var group in overdue.GroupBy(d => d.LeadUnitId).OrderByDescending(g => g.Count()).ThenBy(g => names[g.Key], StringComparer.Ordinal))
+            foreach (var group in overdue.GroupBy(b => b.UnitId).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Unit, StringComparer.Ordinal))
             {
-                doc.Text($"{names[group.Key]}: {N(group.Count())} nhiệm vụ quá hạn", bold: true);
+                doc.Text($"{group.First().Unit}: {N(group.Count())} nhiệm vụ quá hạn", bold: true);
                 TaskTable(doc, group.ToList(), view.AsOf);
             }
         }
     }
 
-    private void WriteReminder(PartyDocx doc, Unit issuer, DateOnly day, IReadOnlyList<TaskDue> behind, IReadOnlyDictionary<int, string> names,
-        IReadOnlyList<string> to)
+    private void WriteReminder(PartyDocx doc, Unit issuer, DateOnly day, IReadOnlyList<Behind> behind, IReadOnlyList<string> to)
     {
         doc.Addressees(to);
         var office = issuer.Type == UnitType.ChiBo ? issuer.Name : $"Văn phòng {issuer.Name}";
-        doc.Text($"Qua theo dõi, đến ngày {VnFormat.Date(day)} {(to.Count == 1 ? "đơn vị" : "các đơn vị")} còn {N(behind.Count(d => d.Overlay == Overlay.Overdue))} nhiệm vụ quá hạn và {N(behind.Count(d => d.Overlay == Overlay.DueSoon))} nhiệm vụ sắp đến hạn (trong {TaskRules.DueSoonDays} ngày), cụ thể như sau:");
-        foreach (var group in behind.GroupBy(d => d.LeadUnitId).OrderBy(g => names[g.Key], StringComparer.Ordinal))
+        doc.Text($"Qua theo dõi, đến ngày {VnFormat.Date(day)} {(to.Count == 1 ? "đơn vị" : "các đơn vị")} còn {N(behind.Count(b => b.Task.Overlay == Overlay.Overdue))} nhiệm vụ quá hạn và {N(behind.Count(b => b.Task.Overlay == Overlay.DueSoon))} nhiệm vụ sắp đến hạn (trong {TaskRules.DueSoonDays} ngày), cụ thể như sau:");
+        foreach (var group in behind.GroupBy(b => b.UnitId).OrderBy(g => g.First().Unit, StringComparer.Ordinal))
         {
-            doc.Heading(names[group.Key]);
+            doc.Heading(group.First().Unit);
             TaskTable(doc, group.ToList(), day);
         }
         doc.Text($"{office} đề nghị {(to.Count == 1 ? "đơn vị" : "các đơn vị")} khẩn trương chỉ đạo hoàn thành các nhiệm vụ trên, cập nhật kết quả trên phần mềm theo dõi, đôn đốc; nhiệm vụ không thể hoàn thành đúng hạn thì báo cáo rõ lý do và đề nghị gia hạn.");
     }
 
-    private static void TaskTable(PartyDocx doc, IReadOnlyList<TaskDue> tasks, DateOnly day)
+    private static void TaskTable(PartyDocx doc, IReadOnlyList<Behind> tasks, DateOnly day)
     {
         var shown = tasks.Take(MaxTasksPerUnit).ToList();
         doc.Table(["TT", "Nhiệm vụ", "Thời hạn", "Tình trạng"],
-            shown.Select((t, i) => (IReadOnlyList<string>)[N(i + 1), t.Title, VnFormat.Date(t.DueDate), State(t, day)]),
+            shown.Select((b, i) => (IReadOnlyList<string>)[N(i + 1), b.Lead is { } lead ? $"{b.Task.Title} ({lead})" : b.Task.Title,
+                VnFormat.Date(b.Task.DueDate), State(b.Task, day)]),
             [6, 56, 16, 22], numericFrom: 4);
         if (tasks.Count > shown.Count)
             doc.Text($"… và {N(tasks.Count - shown.Count)} nhiệm vụ khác.", italic: true);
