@@ -164,6 +164,25 @@ public abstract class ExportTests(TestApp app)
         }
     }
 
+    [DbFact]
+    public async Task The_OpenAPI_document_describes_each_download_as_a_spreadsheet()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _admin.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, refusals) in new[]
+        {
+            ("/api/tasks/export.xlsx", new[] { "400" }),
+            ("/api/tasks/{id}/export.xlsx", new[] { "404" }),
+            ("/api/units/{id}/dashboard/export.xlsx", new[] { "400", "404" }),
+        })
+        {
+            var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
+            Assert.True(responses.GetProperty("200").GetProperty("content").TryGetProperty(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out _), path);
+            Assert.All(refusals, code => Assert.True(responses.TryGetProperty(code, out _), $"{path} {code}"));
+        }
+    }
+
     private static void AssertCounts(UnitCounts unit, int? rank, DateOnly asOf, IReadOnlyDictionary<string, XlsxCell> row)
     {
         var c = unit.Counts;

@@ -15,7 +15,7 @@ namespace DonDoc.Web.Features.Export;
 /// as it comes, so memory stays the same for ten rows and for a hundred thousand.
 /// </summary>
 /// <param name="sheets">Sheet name → rows, in the order of the tabs.</param>
-public sealed class XlsxResult(string fileName, IReadOnlyDictionary<string, object> sheets, AppDb db) : IResult, IEndpointMetadataProvider
+public sealed class XlsxResult(string fileName, Dictionary<string, object> sheets, AppDb db) : IResult, IEndpointMetadataProvider
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -30,7 +30,7 @@ public sealed class XlsxResult(string fileName, IReadOnlyDictionary<string, obje
         var body = new ResponseBody(response.Body);
         await new ReadOnce(db).ExecuteAsync(async ct =>
         {
-            await MiniExcel.SaveAsAsync(body, sheets.ToDictionary(s => s.Key, s => s.Value), configuration: Layout, cancellationToken: ct);
+            await MiniExcel.SaveAsAsync(body, sheets, configuration: Layout, cancellationToken: ct);
             await body.FlushAsync(ct);
         }, http.RequestAborted);
     }
