@@ -4,6 +4,7 @@ using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
 
 namespace DonDoc.Web.Tests.Export;
@@ -72,6 +73,17 @@ public abstract class ExportTests(TestApp app)
         var (own, _) = await DownloadAsync(_admin, $"/api/tasks/export.xlsx?{query}&scope=own");
         Assert.Equal(2, own.Rows("Nhiệm vụ").Count);
 
+        // The page's button carries the page's filters, its days as the API reads them, and no paging.
+        using var office = await app.ClientAsync(Roles.OfficeStaff, Units.BaDinh);
+        var page = await PageForm.ParseAsync(await office.GetAsync(
+            $"/Tasks?{query}&dueFrom={today.AddDays(10):dd'/'MM'/'yyyy}&sort=-due&page=1&pageSize=1"));
+        var href = page.GetElementById("export-tasks")!.GetAttribute("href")!;
+        Assert.Equal($"/api/tasks/export.xlsx?unit={Units.BaDinh.Id}&dueFrom={today.AddDays(10):yyyy-MM-dd}&q={Uri.EscapeDataString(word)}&sort=-due", href);
+        var (fromPage, _) = await DownloadAsync(office, href);
+        Assert.Equal([third.ToString(), first.ToString()], fromPage.Rows("Nhiệm vụ").Select(r => r["Số hiệu"].Text));
+
+        // A download is never one page of the list.
+        await _admin.GetAsync($"/api/tasks/export.xlsx?{query}&page=2").ProblemAsync("page");
         // A bad filter is refused as the list refuses it, before any file is sent.
         var problems = await _admin.GetAsync($"/api/tasks/export.xlsx?{query}&status=khong-co").ProblemAsync("status");
         Assert.Contains("không có", problems["status"][0]);

@@ -1,6 +1,7 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +19,14 @@ public static class ExportApi
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/tasks/export.xlsx", async Task<Results<XlsxResult, ValidationProblem>> (AppDb db, UserScope scope, Clock clock,
-            [AsParameters] TaskListExport filter, CancellationToken ct) =>
+            [AsParameters] TaskFilter filter, CancellationToken ct) =>
         {
+            // Every row the filter selects, or a refusal: a page of a download would be taken for the whole.
+            if (filter.Page is not null || filter.PageSize is not null)
+                return Problems.Of(filter.Page is not null ? "page" : "pageSize", "Tệp Excel gồm mọi nhiệm vụ khớp bộ lọc, không chia trang: bỏ page và pageSize.")
+                    .ToResult();
             var today = clock.Today;
-            var rows = await TaskList.AllAsync(db, scope, filter.ToFilter(), today, ct);
+            var rows = await TaskList.AllAsync(db, scope, filter, today, ct);
             if (rows.Problems is { } problems)
                 return problems.ToResult();
             return new XlsxResult(XlsxResult.FileName("nhiem-vu", today),
@@ -67,39 +72,21 @@ public static class ExportApi
         return app;
     }
 
-    /// <summary>The list's filters without its paging: an export holds every row they select.</summary>
-    public sealed class TaskListExport
+    /// <summary>The address of the export of a list filtered as <paramref name="f"/> (its days written yyyy-MM-dd, as the API reads them).</summary>
+    public static string TaskListHref(TaskFilter f)
     {
-        public int? Unit { get; set; }
-        public string? Scope { get; set; }
-        public string? Status { get; set; }
-        public DateOnly? DueFrom { get; set; }
-        public DateOnly? DueTo { get; set; }
-        public int? Parent { get; set; }
-        public string? Q { get; set; }
-        public string? Sort { get; set; }
-
-        public TaskFilter ToFilter() => new()
+        static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var query = new Dictionary<string, string?>
         {
-            Unit = Unit, Scope = Scope, Status = Status, DueFrom = DueFrom, DueTo = DueTo, Parent = Parent, Q = Q, Sort = Sort,
-        };
-
-        /// <summary>The address of the export of a list filtered as <paramref name="f"/> (its days written yyyy-MM-dd).</summary>
-        public static string Href(TaskFilter f)
-        {
-            static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            var query = new Dictionary<string, string?>
-            {
-                ["unit"] = f.Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["scope"] = f.Scope,
-                ["status"] = f.Status,
-                ["dueFrom"] = Day(f.DueFrom),
-                ["dueTo"] = Day(f.DueTo),
-                ["parent"] = f.Parent?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["q"] = f.Q,
-                ["sort"] = f.Sort,
-            }.Where(p => !string.IsNullOrEmpty(p.Value));
-            return "/api/tasks/export.xlsx" + QueryString.Create(query);
-        }
+            ["unit"] = f.Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["scope"] = f.Scope,
+            ["status"] = f.Status,
+            ["dueFrom"] = Day(f.DueFrom),
+            ["dueTo"] = Day(f.DueTo),
+            ["parent"] = f.Parent?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["q"] = f.Q,
+            ["sort"] = f.Sort,
+        }.Where(p => !string.IsNullOrEmpty(p.Value));
+        return "/api/tasks/export.xlsx" + QueryString.Create(query);
     }
 }
