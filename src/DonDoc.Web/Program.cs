@@ -11,6 +11,7 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Export;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Operations;
@@ -129,6 +130,7 @@ api.MapUnitsApi();
 api.MapDocumentsApi();
 api.MapTasksApi();
 api.MapReportsApi();
+api.MapExportApi();
 app.Run();
 return 0;
 

@@ -49,7 +49,56 @@ public static class TaskList
     /// <summary>The tasks the user sees that match the filter; a unit outside their scope is refused as unknown.</summary>
     public static async Task<Outcome<Page<TaskRow>>> QueryAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, CancellationToken ct)
     {
-        var problems = Paging.Check(f.Page, f.PageSize) ?? new Problems();
+        var selected = await SelectAsync(db, userScope, f, today, Paging.Check(f.Page, f.PageSize) ?? new Problems(), ct);
+        if (selected.Problems is { } problems)
+            return problems;
+        var (query, unit, view, scope, sort) = selected.Value!;
+
+        // Among tasks still owed, the most urgent order is the due date's, which the rollups can page.
+        var soonEnd = today.AddDays(TaskRules.DueSoonDays);
+        var page = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
+            && string.IsNullOrWhiteSpace(f.Q) && sort is Urgent or "due"
+            ? await DueDayPageAsync(db, unit, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), f, ct)
+            : await Paging.PageAsync(Project(Order(query, sort)), f.Page, f.PageSize, ct);
+        var parents = page.Items.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
+        var visibleParents = parents.Count == 0 || userScope.SeesEverything
+            ? parents.ToHashSet()
+            : (await userScope.Visible(db.Tasks.AsNoTracking()).Where(t => parents.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return page with
+        {
+            Items = page.Items.Select(r => r with
+            {
+                ParentId = r.ParentId is { } p && visibleParents.Contains(p) ? p : null,
+                Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Every task the filter selects, in the list's order, read from the database as it is consumed, for an export:
+    /// it costs what it writes. Its rows carry no parent (a parent may lie outside the reader's scope).
+    /// </summary>
+    public static async Task<Outcome<IAsyncEnumerable<TaskRow>>> AllAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, CancellationToken ct)
+    {
+        var selected = await SelectAsync(db, userScope, f, today, new Problems(), ct);
+        if (selected.Problems is { } problems)
+            return problems;
+        var (query, _, _, _, sort) = selected.Value!;
+        return new Outcome<IAsyncEnumerable<TaskRow>>(Read(Project(Order(query, sort)), today, ct), null);
+
+        static async IAsyncEnumerable<TaskRow> Read(IQueryable<TaskRow> rows, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+                yield return r with { ParentId = null, Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today) };
+        }
+    }
+
+    private sealed record Selection(IQueryable<TaskItem> Query, Unit? Unit, string? View, string Scope, string Sort);
+
+    // The filter checked and applied once, for the paged list and for the export alike.
+    private static async Task<Outcome<Selection>> SelectAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, Problems problems,
+        CancellationToken ct)
+    {
         var scope = f.Scope ?? "subtree";
         if (scope is not ("subtree" or "own"))
             problems.Add("scope", "Phạm vi phải là “subtree” (cả đơn vị cấp dưới) hoặc “own” (riêng đơn vị).");
@@ -119,24 +168,7 @@ public static class TaskList
             var key = DonDoc.Text.VnText.Fold(f.Q);
             query = query.Where(t => t.SearchKey.Contains(key));
         }
-
-        // Among tasks still owed, the most urgent order is the due date's, which the rollups can page.
-        var page = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
-            && string.IsNullOrWhiteSpace(f.Q) && sort is Urgent or "due"
-            ? await DueDayPageAsync(db, unit, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), f, ct)
-            : await Paging.PageAsync(Project(Order(query, sort)), f.Page, f.PageSize, ct);
-        var parents = page.Items.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
-        var visibleParents = parents.Count == 0 || userScope.SeesEverything
-            ? parents.ToHashSet()
-            : (await userScope.Visible(db.Tasks.AsNoTracking()).Where(t => parents.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
-        return page with
-        {
-            Items = page.Items.Select(r => r with
-            {
-                ParentId = r.ParentId is { } p && visibleParents.Contains(p) ? p : null,
-                Overlay = TaskRules.OverlayOn(r.Status, r.DueDate, r.SubmittedOn, today),
-            }).ToList(),
-        };
+        return new Outcome<Selection>(new Selection(query, unit, view, scope, sort), null);
     }
 
     // Most urgent: what is still owed before what is closed, the earliest deadline first (so the longest

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace DonDoc.BrowserTests;
+
+/// <summary>
+/// The office filters the task list and downloads it with "Tải Excel" from the keyboard, then downloads the city's
+/// dashboard: each file the browser saves opens as a workbook holding what the page showed.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class ExportPageTests(DemoBrowserApp app)
+{
+    [Fact]
+    public async Task The_filtered_task_list_and_the_dashboard_download_as_workbooks()
+    {
+        var root = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "TU-HN").Select(u => u.Id).SingleAsync());
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Tasks");
+        await BrowserApp.SignInAsync(page);
+        await page.Locator("#f-status").SelectOptionAsync("overdue");
+        await page.Locator("#form-tasks-filter button[type='submit']").ClickAsync();
+        await Assertions.Expect(page.Locator("#export-tasks")).ToBeVisibleAsync();
+        var total = int.Parse((await page.Locator("p.count").InnerTextAsync()).Split(' ')[0].Replace(".", ""), CultureInfo.InvariantCulture);
+        var firstTitle = await page.Locator("table.tasks tbody tr td.task-title").First.InnerTextAsync();
+        await BrowserApp.ScreenshotAsync(page, "tasks-export-button", fullPage: false);
+
+        // From the keyboard: the button takes the focus and Enter downloads.
+        await page.Locator("#export-tasks").FocusAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal($"nhiem-vu-{app.Clock.Today:yyyy-MM-dd}.xlsx", download.SuggestedFilename);
+        var saved = Path.Combine(BrowserApp.ArtifactsDirectory, "downloaded-" + download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        var rows = MiniExcel.Query(saved, useHeaderRow: true, sheetName: "Nhiệm vụ").Cast<IDictionary<string, object>>().ToList();
+        Assert.True(total > 0);
+        Assert.Equal(total, rows.Count);
+        Assert.Equal(firstTitle.Trim(), rows[0]["Nhiệm vụ"]);
+        Assert.All(rows, r => Assert.Equal("Quá hạn", r["Tình hình thời hạn"]));
+        Assert.All(rows, r => Assert.IsType<DateTime>(r["Thời hạn"]));
+
+        await page.GotoAsync($"/Dashboard/{root}");
+        var overdue = int.Parse((await page.Locator("[data-metric='overdue']").First.InnerTextAsync()).Replace(".", ""), CultureInfo.InvariantCulture);
+        var dashboard = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-dashboard").ClickAsync());
+        Assert.Equal($"bang-theo-doi-don-vi-{root}-{app.Clock.Today:yyyy-MM-dd}.xlsx", dashboard.SuggestedFilename);
+        var book = Path.Combine(BrowserApp.ArtifactsDirectory, "downloaded-" + dashboard.SuggestedFilename);
+        await dashboard.SaveAsAsync(book);
+        Assert.Equal(["Tổng hợp", "Đơn vị cấp dưới", "Chương trình", "Chỉ đạo đã giao"], MiniExcel.GetSheetNames(book));
+        var summary = Assert.Single(MiniExcel.Query(book, useHeaderRow: true, sheetName: "Tổng hợp").Cast<IDictionary<string, object>>());
+        Assert.Equal(overdue, Convert.ToInt32(summary["Quá hạn"], CultureInfo.InvariantCulture));
+        Assert.Equal(total, overdue);
+        await BrowserApp.ScreenshotAsync(page, "dashboard-export-button", fullPage: false);
+    }
+}
