@@ -2,19 +2,19 @@ using DonDoc.Text;
 
 namespace DonDoc.Web.Features.TaskImport;
 
-public sealed record UnitRef(int Id, string Code, string Name);
+public sealed record KnownUnit(int Id, string Code, string Name);
 
 /// <summary>
 /// Finds a unit by its code or by its full name, without regard to case or diacritics, among the units the importer
 /// manages. A name two units share is not guessed: the row must give the code.
 /// </summary>
-public sealed class UnitMatcher(IEnumerable<UnitRef> units)
+public sealed class UnitMatcher(IEnumerable<KnownUnit> units)
 {
-    private readonly ILookup<string, UnitRef> _byCode = units.ToLookup(u => Key(u.Code));
-    private readonly ILookup<string, UnitRef> _byName = units.ToLookup(u => Key(u.Name));
+    private readonly ILookup<string, KnownUnit> _byCode = units.ToLookup(u => Key(u.Code));
+    private readonly ILookup<string, KnownUnit> _byName = units.ToLookup(u => Key(u.Name));
 
     /// <returns>The unit, or why none is taken.</returns>
-    public (UnitRef? Unit, string? Problem) Match(string text)
+    public (KnownUnit? Unit, string? Problem) Match(string text)
     {
         var key = Key(text);
         var found = _byCode[key].ToList() is { Count: > 0 } byCode ? byCode : _byName[key].ToList();

@@ -258,7 +258,7 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
         var parentCodes = await db.Tasks.AsNoTracking().Where(t => parentIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.ImportCode ?? $"số {t.Id}", ct);
         var units = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo > today))
-            .Select(u => new UnitRef(u.Id, u.Code, u.Name)).ToListAsync(ct);
+            .Select(u => new KnownUnit(u.Id, u.Code, u.Name)).ToListAsync(ct);
         var matcher = new UnitMatcher(units);
         var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
         var documents = await DocumentsAsync(rows, ct);
@@ -289,6 +289,9 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
                 Refuse(TaskSheet.ParentCode, wrongParent);
             else if (parentRow[i] is { } p && (!planned.TryGetValue(p, out var parentStep) || parentStep.Outcome.Action == RowAction.Refused))
                 Refuse(TaskSheet.ParentCode, $"nhiệm vụ cấp trên ở dòng {rows[p].Line} (mã {rows[p].Code}) bị từ chối.");
+            foreach (var (property, text) in new[] { (nameof(NewTask.Title), row.Title), (nameof(NewTask.Content), row.Content),
+                         (nameof(NewTask.ExpectedResult), row.ExpectedResult) })
+                Annotations(property, text, Refuse);
             var kind = KindOf(row.Kind);
             if (kind is null)
                 Refuse(TaskSheet.Kind, $"“{row.Kind}” không phải một loại nhiệm vụ; ghi một trong: {string.Join(", ", TaskSheet.Kinds.Select(k => k.Label()))}.");
@@ -350,7 +353,6 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
                     Kind = kind!.Value,
                     ImportCode = row.Code,
                 };
-                Annotations(input, Refuse);
                 if (problems.Count == 0)
                 {
                     var outside = await scope.CheckNewTaskAsync(input, ct);
@@ -389,7 +391,6 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
                     ResponsiblePerson = task.ResponsiblePerson,
                     DueDate = due,
                 };
-                Annotations(edit, Refuse);
                 void Compare(string column, string? old, string? now)
                 {
                     if ((old ?? "") != (now ?? ""))
@@ -444,13 +445,13 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
         return result;
     }
 
-    /// <summary>The length limits the request types state, the same as the API and the forms apply.</summary>
-    private static void Annotations(object input, Action<string, string> refuse)
+    /// <summary>A text's limits as the request type states them (required, length), the same the API and the forms apply.</summary>
+    private static void Annotations(string property, string text, Action<string, string> refuse)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        Validator.TryValidateProperty(text.Length == 0 ? null : text, new ValidationContext(new NewTask()) { MemberName = property }, results);
         foreach (var result in results)
-            refuse(ColumnOf(result.MemberNames.FirstOrDefault() ?? ""), result.ErrorMessage ?? "");
+            refuse(ColumnOf(property), result.ErrorMessage ?? "");
     }
 
     private static string ColumnOf(string field) => field.ToLowerInvariant() switch

@@ -18,8 +18,8 @@ public sealed class SheetFileException(string message) : Exception(message);
 /// </summary>
 public static class XlsxUpload
 {
-    public const long MaxBytes = 10L * 1024 * 1024;
-    public const long MaxUnpackedBytes = 64L * 1024 * 1024;
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
     // Columns beyond this hold nothing a sheet of ours asks for; it also bounds the empty cells a reader fills in.
     public const int MaxColumns = 26;
 
