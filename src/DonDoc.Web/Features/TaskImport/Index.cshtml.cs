@@ -45,7 +45,7 @@ public sealed class IndexModel(TaskImporter importer) : PageModel
         if (outcome.Kind == ConfirmKind.Done)
         {
             TempData["Flash"] = outcome.Message;
-            return RedirectToPage("/Tasks/Index");
+            return RedirectToPage();
         }
         ModelState.AddModelError("", outcome.Message);
         Response.StatusCode = outcome.Kind switch
