@@ -109,13 +109,11 @@ public static class TaskSheet
     public static List<SheetRow> Read(byte[] bytes)
     {
         var (sheet, lines) = XlsxUpload.Open(bytes, MaxRows);
-        foreach (var range in sheet.Merges)
-        {
-            var (from, _) = XlsxUpload.RowsOf(range);
-            throw new SheetFileException(from <= 1
+        // A merged cell holds its value in its first cell only: the other rows would silently lose it.
+        if (sheet.Merges.FirstOrDefault() is { } range)
+            throw new SheetFileException(XlsxUpload.RowsOf(range).From <= 1
                 ? $"Dòng tiêu đề có ô gộp ({range}): bỏ gộp ô, mỗi cột một tiêu đề như trong mẫu."
                 : $"Bảng có ô gộp ({range}): bỏ gộp ô và ghi giá trị vào từng dòng.");
-        }
         var rows = new List<SheetRow>();
         Dictionary<string, string>? columnOf = null;
         var line = 0;
