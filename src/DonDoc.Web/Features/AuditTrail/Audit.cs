@@ -130,11 +130,11 @@ public static class Audit
     /// whole): auditing them would copy every task change a dozen times and tell nothing new.
     /// The audit table does not audit itself. Notices and outgoing mail are messages about changes already
     /// audited, written for their readers. An issued report's file is not copied either: its SHA-256 is in the
-    /// audited report row.
+    /// audited report row. A spreadsheet's preview is the uploaded rows awaiting confirmation; the tasks they become are audited.
     /// </summary>
     internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat)
         && type.ClrType != typeof(Notices.Notice) && type.ClrType != typeof(Notices.OutgoingMail)
-        && type.ClrType != typeof(Reports.IssuedReportFile);
+        && type.ClrType != typeof(Reports.IssuedReportFile) && type.ClrType != typeof(TaskImport.TaskImportPreview);
 
     // Credentials and key material must not be copied into a table many people read.
     internal static bool IsSecret(IProperty p) =>

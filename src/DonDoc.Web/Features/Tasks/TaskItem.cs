@@ -71,6 +71,8 @@ public sealed class TaskItem : ISearchable, IVersioned
     public int? SourceDocumentId { get; set; }
     public Document? SourceDocument { get; set; }
     public string? SourceNote { get; set; }
+    // The code the assigning unit gave the task in its spreadsheet ("CT01"): importing the sheet again updates it.
+    public string? ImportCode { get; set; }
 
     public DeadlineKind DeadlineKind { get; set; }
     public Recurrence? Recurrence { get; set; }
@@ -207,6 +209,9 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         b.HasIndex(t => new { t.LeadUnitId, t.Status, t.DueDate });
         b.HasIndex(t => new { t.Status, t.DueDate });
         b.HasIndex(t => t.SourceDocumentId);
+        b.Property(t => t.ImportCode).HasMaxLength(40);
+        // One task per code and assigning unit: two imports of the same code at once cannot both add it.
+        b.HasIndex(t => new { t.AssignedByUnitId, t.ImportCode }).IsUnique();
         b.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.LeadUnit).WithMany().HasForeignKey(t => t.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.AssignedByUnit).WithMany().HasForeignKey(t => t.AssignedByUnitId).OnDelete(DeleteBehavior.Restrict);

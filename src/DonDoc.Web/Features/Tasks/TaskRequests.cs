@@ -49,6 +49,10 @@ public sealed class NewTask
     public int? ParentId { get; set; }
 
     public TaskKind Kind { get; set; } = TaskKind.Task;
+
+    // Set by the spreadsheet import only (see TaskImport): neither the API nor a form gives it.
+    [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public string? ImportCode { get; set; }
 }
 
 /// <summary>What the assigning side may correct on a task it gave (see <see cref="TaskWorkflow.EditAsync"/>).</summary>

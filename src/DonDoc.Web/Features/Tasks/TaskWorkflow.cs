@@ -45,28 +45,10 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     /// assigned by it unless the input names another, so a district's own tasks are judged by the district.</param>
     public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, int? creatorUnitId = null, CancellationToken ct = default)
     {
-        var problems = new Problems();
-        var today = clock.Today;
-        TaskItem? parent = null;
-        if (input.ParentId is { } parentId && (parent = await db.Tasks.FindAsync([parentId], ct)) is null)
-            problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
-        else if (parent is not null && !TaskRules.IsOpen(parent.Status))
-            problems.Add(nameof(input.ParentId), $"Nhiệm vụ cấp trên số {parent.Id} đã kết thúc ({parent.Status.Label()}), không giao thêm nhiệm vụ con được.");
-        var unitIds = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }
-            .Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
-        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        CheckUnit(problems, units, input.LeadUnitId, nameof(input.LeadUnitId), "Đơn vị chủ trì", today);
-        CheckUnit(problems, units, input.AssignedByUnitId, nameof(input.AssignedByUnitId), "Đơn vị giao", today);
-        CheckUnit(problems, units, input.AccountableUnitId, nameof(input.AccountableUnitId), "Cơ quan chịu trách nhiệm", today);
-        foreach (var id in input.CoordinatorUnitIds)
-            CheckUnit(problems, units, id, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp", today);
-        if (input.LeadUnitId is { } lead && input.CoordinatorUnitIds.Contains(lead))
-            problems.Add(nameof(input.CoordinatorUnitIds), "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
-        if (input.SourceDocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId, ct))
-            problems.Add(nameof(input.SourceDocumentId), $"Không có văn bản số {docId} trong sổ văn bản.");
-        var periods = CheckDeadline(problems, input, today);
+        var (problems, parent, periods) = await CheckNewAsync(input, ct);
         if (problems.Any)
             return problems;
+        var today = clock.Today;
 
         var assignedBy = input.AssignedByUnitId ?? parent?.LeadUnitId ?? creatorUnitId ?? await RootUnitIdAsync(ct);
         var task = new TaskItem
@@ -83,6 +65,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             Coordinators = input.CoordinatorUnitIds.Distinct().Select(id => new TaskCoordinator { UnitId = id }).ToList(),
             SourceDocumentId = input.SourceDocumentId ?? parent?.SourceDocumentId,
             SourceNote = NormalizeOrNull(input.SourceNote),
+            ImportCode = input.ImportCode,
             DeadlineKind = input.DeadlineKind,
             Recurrence = input.DeadlineKind == DeadlineKind.Date ? null : input.Recurrence,
             DueDate = periods.Count > 0 ? periods[0].DueDate : input.DeadlineKind == DeadlineKind.Date ? input.DueDate : null,
@@ -106,6 +89,36 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
     /// <summary>A task entered by a user: it may name only what they see, and is assigned by their unit unless it names another.</summary>
     public async Task<Outcome<TaskItem>> CreateAsync(NewTask input, UserScope user, CancellationToken ct) =>
         await user.CheckNewTaskAsync(input, ct) is { } outside ? outside : await CreateAsync(input, user.UnitId, ct);
+
+    /// <summary>
+    /// Everything <see cref="CreateAsync(NewTask, int?, CancellationToken)"/> refuses, without writing: the spreadsheet
+    /// import asks it for each row of its preview.
+    /// </summary>
+    public async Task<(Problems Problems, TaskItem? Parent, List<(string Label, DateOnly StartsOn, DateOnly DueDate)> Periods)> CheckNewAsync(
+        NewTask input, CancellationToken ct)
+    {
+        var problems = new Problems();
+        var today = clock.Today;
+        TaskItem? parent = null;
+        if (input.ParentId is { } parentId && (parent = await db.Tasks.FindAsync([parentId], ct)) is null)
+            problems.Add(nameof(input.ParentId), $"Không có nhiệm vụ cấp trên số {parentId}.");
+        else if (parent is not null && !TaskRules.IsOpen(parent.Status))
+            problems.Add(nameof(input.ParentId), $"Nhiệm vụ cấp trên số {parent.Id} đã kết thúc ({parent.Status.Label()}), không giao thêm nhiệm vụ con được.");
+        var unitIds = new[] { input.LeadUnitId, input.AssignedByUnitId, input.AccountableUnitId }
+            .Concat(input.CoordinatorUnitIds.Select(i => (int?)i)).OfType<int>().Distinct().ToList();
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        CheckUnit(problems, units, input.LeadUnitId, nameof(input.LeadUnitId), "Đơn vị chủ trì", today);
+        CheckUnit(problems, units, input.AssignedByUnitId, nameof(input.AssignedByUnitId), "Đơn vị giao", today);
+        CheckUnit(problems, units, input.AccountableUnitId, nameof(input.AccountableUnitId), "Cơ quan chịu trách nhiệm", today);
+        foreach (var id in input.CoordinatorUnitIds)
+            CheckUnit(problems, units, id, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp", today);
+        if (input.LeadUnitId is { } lead && input.CoordinatorUnitIds.Contains(lead))
+            problems.Add(nameof(input.CoordinatorUnitIds), "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
+        if (input.SourceDocumentId is { } docId && !await db.Documents.AnyAsync(d => d.Id == docId, ct))
+            problems.Add(nameof(input.SourceDocumentId), $"Không có văn bản số {docId} trong sổ văn bản.");
+        var periods = CheckDeadline(problems, input, today);
+        return (problems, parent, periods);
+    }
 
     /// <summary>Handed down by a user: the unit whose children receive it must be one they see.</summary>
     public async Task<Outcome<int>> FanOutAsync(int parentId, FanOutRequest input, int? version, UserScope user, CancellationToken ct) =>
@@ -278,6 +291,39 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             return Missing<TaskItem>(id);
         if (version is { } read && task.Version != read)
             return await Conflict.SinceAsync(db, task, read, What(task), ct);
+        if (await CheckEditAsync(task, input, ct) is { Any: true } problems)
+            return problems;
+        var lead = input.LeadUnitId!.Value;
+        var kept = task.Coordinators.Select(c => c.UnitId).ToHashSet();
+        var moved = input.DueDate is { } due && due != task.DueDate;
+
+        task.Title = VnText.Normalize(input.Title);
+        task.Content = NormalizeOrNull(input.Content);
+        task.ExpectedResult = NormalizeOrNull(input.ExpectedResult);
+        task.ResponsiblePerson = NormalizeOrNull(input.ResponsiblePerson);
+        task.LeadUnitId = lead;
+        task.AccountableUnitId = input.AccountableUnitId;
+        if (moved)
+            task.DueDate = task.OriginalDueDate = input.DueDate;
+        var wanted = input.CoordinatorUnitIds.Distinct().ToHashSet();
+        task.Coordinators.RemoveAll(c => !wanted.Contains(c.UnitId));
+        task.Coordinators.AddRange(wanted.Where(u => !kept.Contains(u)).Select(u => new TaskCoordinator { UnitId = u }));
+        task.UpdatedAtUtc = clock.UtcNow;
+        // A change to the coordinators alone must still move the task's version, so that a form read before it is refused.
+        Versions.Touch(db, task);
+        if (db.Entry(task).Property(t => t.LeadUnitId).IsModified)
+            await notices.AddAsync(NoticeKind.Assigned, task, ct);
+        if (await SaveAsync("Sửa nhiệm vụ", ct) is { } conflict)
+            return conflict;
+        return task;
+    }
+
+    /// <summary>
+    /// Everything <see cref="EditAsync(int, TaskEdit, int?, CancellationToken)"/> refuses for a task loaded with its
+    /// coordinators, without writing: the spreadsheet import asks it for each row it would change.
+    /// </summary>
+    public async Task<Problems> CheckEditAsync(TaskItem task, TaskEdit input, CancellationToken ct)
+    {
         var problems = new Problems();
         var today = clock.Today;
         if (!TaskRules.IsOpen(task.Status))
@@ -286,7 +332,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
         var lead = input.LeadUnitId!.Value;
         if (accepted && lead != task.LeadUnitId)
             problems.Add(nameof(input.LeadUnitId), "Đơn vị chủ trì đã tiếp nhận nhiệm vụ, không đổi được; hãy hủy nhiệm vụ và giao lại cho đơn vị khác.");
-        if (lead != task.LeadUnitId && await db.Tasks.AnyAsync(t => t.ParentId == id, ct))
+        if (lead != task.LeadUnitId && await db.Tasks.AnyAsync(t => t.ParentId == task.Id, ct))
             problems.Add(nameof(input.LeadUnitId), "Nhiệm vụ đã giao tiếp xuống đơn vị cấp dưới, không đổi đơn vị chủ trì được.");
         var moved = input.DueDate is { } due && due != task.DueDate;
         if (moved)
@@ -309,28 +355,7 @@ public sealed class TaskWorkflow(AppDb db, Clock clock, TaskLedger ledger, IOpti
             CheckUnit(problems, units, unitId, nameof(input.CoordinatorUnitIds), "Đơn vị phối hợp", today);
         if (input.CoordinatorUnitIds.Contains(lead))
             problems.Add(nameof(input.CoordinatorUnitIds), "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
-        if (problems.Any)
-            return problems;
-
-        task.Title = VnText.Normalize(input.Title);
-        task.Content = NormalizeOrNull(input.Content);
-        task.ExpectedResult = NormalizeOrNull(input.ExpectedResult);
-        task.ResponsiblePerson = NormalizeOrNull(input.ResponsiblePerson);
-        task.LeadUnitId = lead;
-        task.AccountableUnitId = input.AccountableUnitId;
-        if (moved)
-            task.DueDate = task.OriginalDueDate = input.DueDate;
-        var wanted = input.CoordinatorUnitIds.Distinct().ToHashSet();
-        task.Coordinators.RemoveAll(c => !wanted.Contains(c.UnitId));
-        task.Coordinators.AddRange(wanted.Where(u => !kept.Contains(u)).Select(u => new TaskCoordinator { UnitId = u }));
-        task.UpdatedAtUtc = clock.UtcNow;
-        // A change to the coordinators alone must still move the task's version, so that a form read before it is refused.
-        Versions.Touch(db, task);
-        if (db.Entry(task).Property(t => t.LeadUnitId).IsModified)
-            await notices.AddAsync(NoticeKind.Assigned, task, ct);
-        if (await SaveAsync("Sửa nhiệm vụ", ct) is { } conflict)
-            return conflict;
-        return task;
+        return problems;
     }
 
     public Task<Outcome<TaskItem>> AcceptAsync(int id, int? version = null, CancellationToken ct = default) =>

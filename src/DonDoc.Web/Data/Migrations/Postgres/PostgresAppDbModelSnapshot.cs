@@ -1212,6 +1212,45 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.ToTable("ReviewMonitors");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.TaskImport.TaskImportPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("TaskImportPreviews", (string)null);
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Tasks.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1451,6 +1490,10 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ImportCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1526,13 +1569,14 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AccountableUnitId");
 
-                    b.HasIndex("AssignedByUnitId");
-
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
 
                     b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("AssignedByUnitId", "ImportCode")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueDate");
 

@@ -1165,6 +1165,45 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewMonitors");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.TaskImport.TaskImportPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("TaskImportPreviews", (string)null);
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Tasks.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1394,6 +1433,10 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1469,13 +1512,14 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountableUnitId");
 
-                    b.HasIndex("AssignedByUnitId");
-
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
 
                     b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("AssignedByUnitId", "ImportCode")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueDate");
 
