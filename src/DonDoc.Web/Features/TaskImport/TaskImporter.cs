@@ -188,7 +188,7 @@ public sealed class TaskImporter(AppDb db, TaskWorkflow workflow, UserScope scop
             await transaction.CommitAsync(ct);
             return new(ConfirmKind.Done, $"Đã nhập {VnFormat.Number(added)} nhiệm vụ mới, cập nhật {VnFormat.Number(changed)} nhiệm vụ.", added, changed);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && Fault.Of(e) is null)
+        catch (DbUpdateException e) when (Database.IsDuplicate(e))
         {
             // The unique code per assigning unit: another import added one of these codes between our plan and our write.
             return await AbortAsync(transaction, new(ConfirmKind.Conflict,
