@@ -182,9 +182,11 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
         var answering = leads.ToDictionary(l => l.Key, l => Unit.Ancestors(l.Value.Path).SkipWhile(id => id != unit.Id).Skip(1).DefaultIfEmpty(unit.Id).First());
         var shownIds = answering.Values.Distinct().ToList();
         var shown = await db.Units.AsNoTracking().Where(u => shownIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return due.Select(d => answering[d.LeadUnitId] is var answer && answer == d.LeadUnitId
-            ? new Behind(d, answer, shown[answer], null)
-            : new Behind(d, answer, shown[answer], leads[d.LeadUnitId].Name)).ToList();
+        return due.Select(d =>
+        {
+            var answer = answering[d.LeadUnitId];
+            return new Behind(d, answer, shown[answer], answer == d.LeadUnitId ? null : leads[d.LeadUnitId].Name);
+        }).ToList();
     }
 
     private Letterhead Head(Unit issuer, string? superior, ReportInputs inputs, string? subject, IReadOnlyList<string> recipients) =>
