@@ -5,6 +5,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Import;
+using DonDoc.Web.Features.Indicators;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
@@ -60,6 +61,11 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Features.Reports.IssuedReport> IssuedReports => Set<Features.Reports.IssuedReport>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorPlan> IndicatorPlans => Set<IndicatorPlan>();
+    public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
+    public DbSet<IndicatorTotal> IndicatorTotals => Set<IndicatorTotal>();
+    public DbSet<IndicatorReopening> IndicatorReopenings => Set<IndicatorReopening>();
 
     private readonly AuditHead _auditHead = new();
     private AuditCapture? _trail;
@@ -94,6 +100,8 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
             throw new InvalidOperationException("Nhiệm vụ chỉ được lưu qua TaskLedger, nơi ghi kèm lịch sử, số nhiệm vụ con và số liệu tổng hợp.");
         if (derived is not UnitPaths.Rows && ChangeTracker.Entries<Unit>().Any(e => e.State == EntityState.Added))
             throw new InvalidOperationException("Đơn vị mới chỉ được lưu qua UnitPaths, nơi ghi kèm đường dẫn trong cây đơn vị.");
+        if (derived is not IndicatorLedger.Rows && ChangeTracker.Entries().Any(e => e.Entity is IDatedFigure && e.State != EntityState.Unchanged))
+            throw new InvalidOperationException("Kế hoạch và số thực hiện chỉ được lưu qua IndicatorLedger, nơi ghi kèm số tổng hợp theo cây đơn vị.");
         foreach (var entry in ChangeTracker.Entries<ISearchable>())
             if (entry.State is EntityState.Added or EntityState.Modified)
                 entry.Entity.SearchKey = VnText.Fold(entry.Entity.SearchText);

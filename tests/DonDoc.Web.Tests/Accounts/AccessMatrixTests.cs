@@ -6,6 +6,7 @@ using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Documents;
+using DonDoc.Web.Features.Indicators;
 using DonDoc.Web.Features.Reports;
 using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.Tasks;
@@ -70,6 +71,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
     private static readonly string[] Office = [Roles.Administrator, Roles.OfficeStaff];
     private static readonly string[] Admin = [Roles.Administrator];
+    // Who reports indicator actuals: a unit's own officer, or the office for units not yet on DonDoc.
+    private static readonly string[] Reporters = [Roles.Administrator, Roles.OfficeStaff, Roles.UnitOfficer];
 
     private static Func<string?, bool, Access> OfficeOnly(Access outside = Access.Allowed) => Only(Office, outside);
 
@@ -221,6 +224,22 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /api/reports/"] = new((c, i) => Json("/api/reports", new { UnitId = c.Unit(i), Kind = "Progress" }), OfficeOnly(Access.Refused)),
         ["GET /api/reports/{id:int}/file"] = new((c, i) => Get($"/api/reports/{c.Report(i)}/file"), OfficeOnly(Access.NotFound)),
 
+        ["GET /api/indicators/"] = new((_, _) => Get("/api/indicators"), SignedIn),
+        ["GET /api/indicators/{id:int}"] = new((c, i) => Get($"/api/indicators/{c.Indicator(i)}"), Read()),
+        ["POST /api/indicators/"] = new((c, i) => Json("/api/indicators", new { Code = "PQ", Name = "Chỉ tiêu kiểm tra quyền", Measure = "tổ chức",
+            Kind = "Flow", Direction = "Higher", ReportEvery = "Year", FromYear = 2026, ToYear = 2030, OwnerUnitId = c.Unit(i) }), OfficeOnly(Access.Refused)),
+        ["GET /api/indicators/{id:int}/plans"] = new((c, i) => Get($"/api/indicators/{c.Indicator(i)}/plans?unit={c.Unit(i)}&period=2026"), Read()),
+        ["PUT /api/indicators/{id:int}/plans"] = new((c, i) => Put($"/api/indicators/{c.Indicator(i)}/plans",
+            new { UnitId = c.Unit(i), Period = "2026", Target = 10 }), OfficeOnly(Access.NotFound)),
+        ["POST /api/indicators/{id:int}/handdown"] = new((c, i) => Json($"/api/indicators/{c.Indicator(i)}/handdown",
+            new { FromUnitId = c.Unit(i), Period = "2026", Targets = new[] { new { UnitId = c.Units.BaDinhCell.Id, Target = 1 } } }), OfficeOnly(Access.NotFound)),
+        ["POST /api/indicators/{id:int}/reopen"] = new((c, i) => Json($"/api/indicators/{c.Indicator(i)}/reopen",
+            new { UnitId = c.Units.BaDinhCell.Id, Period = "2026-Q1", Until = "2026-03-30", Reason = "Kiểm tra quyền" }), OfficeOnly(Access.NotFound)),
+        ["POST /api/units/{id:int}/indicator-actuals"] = new((c, i) => Json($"/api/units/{c.Unit(i)}/indicator-actuals",
+            new { Period = "2025-Q4", Items = new[] { new { IndicatorId = c.Records.IndicatorIn, Value = 1 } } }), Only(Reporters, Access.NotFound)),
+        ["GET /api/units/{id:int}/indicators"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/indicators?period=2026"), Read()),
+        ["GET /api/units/{id:int}/indicators/chart"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/indicators/chart?period=2026"), Read()),
+
         ["GET /api/units/"] = new((c, i) => Get($"/api/units?parent={c.Unit(i)}"), SignedIn),
         ["GET /api/units/{id:int}"] = new((c, i) => Get($"/api/units/{c.Unit(i)}"), Read()),
         ["GET /api/units/{id:int}/dashboard"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/dashboard"), Read()),
@@ -331,7 +350,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
 
     private sealed record Records(int TaskIn, int TaskOut, int ExtensionIn, int ExtensionOut, int EvidenceIn, int EvidenceOut,
         int DocumentIn, int DocumentOut, int AccountIn, int ReviewIn, int ReviewOut, int LimitationIn, int LimitationOut,
-        int ConferenceIn, int ConferenceOut, int ReportIn, int ReportOut);
+        int ConferenceIn, int ConferenceOut, int ReportIn, int ReportOut, int IndicatorIn, int IndicatorOut);
 
     private sealed record Ctx(HttpClient Client, string Antiforgery, Records Records, TestUnits Units, int OwnTokenId, int OthersTokenId)
     {
@@ -345,6 +364,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         public int Limitation(bool inScope) => inScope ? Records.LimitationIn : Records.LimitationOut;
         public int Conference(bool inScope) => inScope ? Records.ConferenceIn : Records.ConferenceOut;
         public int Report(bool inScope) => inScope ? Records.ReportIn : Records.ReportOut;
+        public int Indicator(bool inScope) => inScope ? Records.IndicatorIn : Records.IndicatorOut;
     }
 
     /// <summary>
@@ -424,12 +444,24 @@ public abstract partial class AccessMatrixTests(TestApp app)
                 (await maker.IssueAsync(ReportKind.Progress, unit, unit, term, app.Clock.Today, [null], null, "admin", default))[0].Id;
             return (await IssuedAsync(units.BaDinh), await IssuedAsync(units.HoanKiem));
         });
+        var (indicatorIn, indicatorOut) = await app.WithDbAsync(async db =>
+        {
+            Indicator Of(int unitId) => new()
+            {
+                Code = "KN-PQ", Name = "Kết nạp đảng viên (bảng phân quyền)", Measure = "đảng viên", Kind = IndicatorKind.Flow,
+                ReportEvery = PeriodKind.Quarter, ReportWithinDays = 10, FromYear = 2025, ToYear = 2030, OwnerUnitId = unitId,
+            };
+            var (inside, outside) = (Of(units.BaDinh.Id), Of(units.HoanKiem.Id));
+            db.Indicators.AddRange(inside, outside);
+            await db.SaveChangesAsync();
+            return (inside.Id, outside.Id);
+        });
         var account = await app.CreateUserAsync("tai-khoan-dich", Roles.Viewer, units.BaDinh);
         foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
             (await app.ClientAsync(role, units.BaDinh)).Dispose();
         return new Records(inside.Task, outside.Task, inside.Extension, outside.Extension, inside.Evidence, outside.Evidence,
             documentIn, documentOut, account.Id, reviewIn, reviewOut, limitationIn, limitationOut, conferenceIn, conferenceOut,
-            reportIn, reportOut);
+            reportIn, reportOut, indicatorIn, indicatorOut);
     }
 
     private async Task<Ctx> ContextAsync(string? role, Records records)

@@ -131,10 +131,12 @@ public static class Audit
     /// The audit table does not audit itself. Notices and outgoing mail are messages about changes already
     /// audited, written for their readers. An issued report's file is not copied either: its SHA-256 is in the
     /// audited report row. A spreadsheet's preview is the uploaded rows awaiting confirmation; the tasks they become are audited.
+    /// Indicator totals are sums of the audited actuals, like UnitStats.
     /// </summary>
     internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat)
         && type.ClrType != typeof(Notices.Notice) && type.ClrType != typeof(Notices.OutgoingMail)
-        && type.ClrType != typeof(Reports.IssuedReportFile) && type.ClrType != typeof(TaskImport.TaskImportPreview);
+        && type.ClrType != typeof(Reports.IssuedReportFile) && type.ClrType != typeof(TaskImport.TaskImportPreview)
+        && type.ClrType != typeof(Indicators.IndicatorTotal);
 
     // Credentials and key material must not be copied into a table many people read.
     internal static bool IsSecret(IProperty p) =>

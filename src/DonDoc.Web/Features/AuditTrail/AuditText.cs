@@ -50,6 +50,10 @@ public static class AuditText
         "Documents" => "văn bản",
         "Units" => "đơn vị",
         "UnitLineages" => "quan hệ kế thừa đơn vị",
+        "Indicators" => "chỉ tiêu",
+        "IndicatorPlans" => "kế hoạch chỉ tiêu",
+        "IndicatorActuals" => "số thực hiện chỉ tiêu",
+        "IndicatorReopenings" => "mở lại kỳ báo cáo chỉ tiêu",
         null => "",
         _ => table,
     };

@@ -14,9 +14,12 @@ public sealed record FieldChange(string Field, string? Yours, string? Current);
 public sealed record Conflict(string Table, string What, int YourVersion, int? CurrentVersion, IReadOnlyList<FieldChange> Changes,
     IReadOnlyList<string> Actions, string? ChangedBy, DateTime? ChangedAtUtc)
 {
-    public string Message => CurrentVersion is { } current
+    // Set when the race was not over one record's version (two reports of one figure at once).
+    public string? Reason { get; init; }
+
+    public string Message => Reason ?? (CurrentVersion is { } current
         ? $"{What} đã được cập nhật lên phiên bản {current} sau khi bạn mở phiên bản {YourVersion}; thao tác của bạn chưa được thực hiện để không ghi đè thay đổi đó."
-        : $"{What} đã bị xóa sau khi bạn mở; thao tác của bạn chưa được thực hiện.";
+        : $"{What} đã bị xóa sau khi bạn mở; thao tác của bạn chưa được thực hiện.");
 
     /// <summary>The message with what was done and what changed, for pages that show a refusal as one line.</summary>
     public string Summary
