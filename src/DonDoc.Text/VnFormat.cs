@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DonDoc.Text;
 
 /// <summary>vi-VN numbers and dates as the office writes them: "10.027", "102,9%", "08/07/2019".</summary>
-public static class VnFormat
+public static partial class VnFormat
 {
     private static readonly string[] DateFormats = ["d/M/yyyy", "yyyy-MM-dd"];
 
@@ -19,6 +19,26 @@ public static class VnFormat
         var format = decimals > 0 ? "#,##0." + new string('#', decimals) : "#,##0";
         return rounded.ToString(format, Culture) + "%";
     }
+
+    /// <summary>A figure with up to two decimals, as many as it has: "10.027", "7,5", "83,33".</summary>
+    public static string Figure(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,##0.##", Culture);
+
+    /// <summary>
+    /// Reads a number the way the office writes it, "10.027" or "7,5" (also "10027"); a dot that does not group thousands
+    /// ("7.5") is refused rather than guessed.
+    /// </summary>
+    public static bool TryParseNumber(string? s, out decimal value)
+    {
+        value = 0;
+        var text = s?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "";
+        if (!NumberPattern().IsMatch(text))
+            return false;
+        return decimal.TryParse(text.Replace(".", "", StringComparison.Ordinal).Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberPattern();
 
     public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

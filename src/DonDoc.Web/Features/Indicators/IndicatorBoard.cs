@@ -90,7 +90,9 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         var cells = await CellsAsync(indicators, [unitId], period, compare, asOf, ct);
         var rows = indicators.Select(i => new IndicatorRow(i, cells.GetValueOrDefault((i.Id, unitId)) ?? IndicatorCell.Empty)).ToList();
 
-        var selected = indicators.FirstOrDefault(i => i.Id == indicatorId) ?? indicators.FirstOrDefault();
+        // By default the first indicator with a figure or a target in the period.
+        var selected = indicators.FirstOrDefault(i => i.Id == indicatorId)
+            ?? rows.FirstOrDefault(r => r.Cell.Actual is not null || r.Cell.Plan is not null)?.Indicator ?? indicators.FirstOrDefault();
         var children = new List<ChildIndicatorRow>();
         if (selected is not null)
         {
@@ -113,7 +115,9 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
                 var (kid, cell) = ranked[i];
                 if (cell.Score is { } s && s != previous)
                     (rank, previous) = (i + 1, s);
-                children.Add(new ChildIndicatorRow(kid, cell, cell.Score is null ? null : rank, expected.Contains(kid.Id), reported.Contains(kid.Id)));
+                // Only the children the indicator concerns: given a target, or holding a figure.
+                if (expected.Contains(kid.Id) || cell.Actual is not null || cell.Plan is not null)
+                    children.Add(new ChildIndicatorRow(kid, cell, cell.Score is null ? null : rank, expected.Contains(kid.Id), reported.Contains(kid.Id)));
             }
         }
         return new IndicatorBoardView(unit.Link, period, asOf, compare, rows, selected, children);
