@@ -113,6 +113,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
         db.Set<Notice>().Add(notice);
         await db.SaveChangesAsync();
         var issued = await db.IssuedReports.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var indicator = await db.Indicators.Where(i => i.Code == "KN-2025").Select(i => i.Id).SingleAsync();
         return new Dictionary<string, string[]>
         {
             ["/Index"] = ["/"],
@@ -162,6 +163,10 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Reviews/Item"] = [$"/Reviews/Item/{limitation}"],
             ["/Reports/Index"] = ["/Reports"],
             ["/Reports/Compare"] = [$"/Reports/Compare/{issued}"],
+            ["/Indicators/Index"] = [$"/Indicators?unit={root}&period=2026-Q1&indicator={indicator}", $"/Indicators?unit={root}&period=2020-2025"],
+            ["/Indicators/List"] = ["/Indicators/List"],
+            ["/Indicators/Details"] = [$"/Indicators/Details/{indicator}?unit={root}&period=2026"],
+            ["/Indicators/Report"] = [$"/Indicators/Report?unit={ward}&period=2026-Q1"],
         };
     }
 }

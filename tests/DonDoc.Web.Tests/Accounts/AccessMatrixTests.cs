@@ -224,6 +224,17 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /api/reports/"] = new((c, i) => Json("/api/reports", new { UnitId = c.Unit(i), Kind = "Progress" }), OfficeOnly(Access.Refused)),
         ["GET /api/reports/{id:int}/file"] = new((c, i) => Get($"/api/reports/{c.Report(i)}/file"), OfficeOnly(Access.NotFound)),
 
+        ["GET /Indicators/Index"] = new((c, i) => Get($"/Indicators?unit={c.Unit(i)}"), Read()),
+        ["GET /Indicators/List"] = new((_, _) => Get("/Indicators/List"), SignedIn),
+        // An empty definition: refused with its problems, never written.
+        ["POST /Indicators/List"] = new((c, _) => Form("/Indicators/List", c), OfficeOnly()),
+        ["GET /Indicators/Details"] = new((c, i) => Get($"/Indicators/Details/{c.Indicator(i)}?unit={c.Unit(i)}&period=2026"), Read()),
+        ["POST /Indicators/Details?handler=Plan"] = new((c, i) => Form($"/Indicators/Details/{c.Indicator(i)}?handler=Plan&unit={c.Unit(i)}&period=2026", c,
+            ("Target", "abc")), OfficeOnly(Access.NotFound)),
+        ["POST /Indicators/Details?handler=HandDown"] = new((c, i) => Form($"/Indicators/Details/{c.Indicator(i)}?handler=HandDown&unit={c.Unit(i)}&period=2026", c),
+            OfficeOnly(Access.NotFound)),
+        ["GET /Indicators/Report"] = new((c, i) => Get($"/Indicators/Report?unit={c.Unit(i)}&period=2025-Q4"), Read()),
+        ["POST /Indicators/Report"] = new((c, i) => Form($"/Indicators/Report?unit={c.Unit(i)}&period=2025-Q4", c), Only(Reporters, Access.NotFound)),
         ["GET /api/indicators/"] = new((_, _) => Get("/api/indicators"), SignedIn),
         ["GET /api/indicators/{id:int}"] = new((c, i) => Get($"/api/indicators/{c.Indicator(i)}"), Read()),
         ["POST /api/indicators/"] = new((c, i) => Json("/api/indicators", new { Code = "PQ", Name = "Chỉ tiêu kiểm tra quyền", Measure = "tổ chức",

@@ -59,6 +59,8 @@ public sealed class ReportModel(AppDb db, UserScope scope, IndicatorBook book, C
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!CanReport)
+            return Forbid();
         if (!await LoadAsync(ct))
             return NotFound();
         var items = new List<ActualItem>();
