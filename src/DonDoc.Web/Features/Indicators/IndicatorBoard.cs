@@ -166,11 +166,23 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         var due = period.Parts(indicator.ReportEvery).Where(p => p.End < asOf).Select(p => (Period?)p).LastOrDefault();
         if (due is not { } part)
             return unitIds.ToHashSet();
-        var at = Clock.EndOfDayUtc(asOf);
-        return (await AsOf(db.IndicatorTotals, at)
-            .Where(t => t.IndicatorId == indicator.Id && unitIds.Contains(t.UnitId) && t.PeriodKind == part.Kind && t.Year == part.Year
-                && t.Number == part.Number && t.Reporters > 0)
-            .Select(t => t.UnitId).ToListAsync(ct)).ToHashSet();
+        return (await SumsAsync(indicator.Id, unitIds, part, Clock.EndOfDayUtc(asOf), ct)).Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToHashSet();
+    }
+
+    /// <summary>
+    /// The sums of these units for one reporting period as they stood at <paramref name="at"/>: for each unit, the row recorded
+    /// last before then, found by one index seek whatever the number of reports since (a city's sum has a row per report below it).
+    /// </summary>
+    private async Task<Dictionary<int, Figure>> SumsAsync(int indicatorId, IReadOnlyList<int> unitIds, Period part, DateTime at, CancellationToken ct)
+    {
+        var ids = await db.Units.Where(u => unitIds.Contains(u.Id))
+            .Select(u => db.IndicatorTotals
+                .Where(t => t.IndicatorId == indicatorId && t.UnitId == u.Id && t.PeriodKind == part.Kind && t.Year == part.Year && t.Number == part.Number
+                    && t.RecordedAtUtc < at)
+                .OrderByDescending(t => t.RecordedAtUtc).Select(t => (long?)t.Id).FirstOrDefault())
+            .Where(id => id != null).ToListAsync(ct);
+        return await db.IndicatorTotals.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .ToDictionaryAsync(t => t.UnitId, t => new Figure(t.Value, t.Numerator, t.Denominator, t.Reporters, t.Estimates), ct);
     }
 
     public static IQueryable<T> AsOf<T>(IQueryable<T> rows, DateTime at) where T : class, IDatedFigure =>
@@ -190,13 +202,10 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
             var earlierPeriod = period.Kind == PeriodKind.Term ? period.YearBefore() : period.InYear(compareYear);
             var earlierParts = earlierPeriod.Parts(indicator.ReportEvery);
             var wanted = parts.Concat(earlierParts).ToHashSet();
-            var years = wanted.Select(p => p.Year).Distinct().ToList();
-            var sums = (await AsOf(db.IndicatorTotals, at)
-                    .Where(t => t.IndicatorId == indicator.Id && unitIds.Contains(t.UnitId) && t.PeriodKind == indicator.ReportEvery && years.Contains(t.Year))
-                    .ToListAsync(ct))
-                .Where(t => wanted.Contains(new Period(t.PeriodKind, t.Year, t.Number)))
-                .ToDictionary(t => (t.UnitId, new Period(t.PeriodKind, t.Year, t.Number)),
-                    t => new Figure(t.Value, t.Numerator, t.Denominator, t.Reporters, t.Estimates));
+            var sums = new Dictionary<(int, Period), Figure>();
+            foreach (var part in wanted)
+                foreach (var (unitId, figure) in await SumsAsync(indicator.Id, unitIds, part, at, ct))
+                    sums[(unitId, part)] = figure;
             var plans = (await AsOf(db.IndicatorPlans, at)
                     .Where(p => p.IndicatorId == indicator.Id && unitIds.Contains(p.UnitId)
                         && ((p.PeriodKind == period.Kind && p.Year == period.Year && p.Number == period.Number)
