@@ -223,7 +223,7 @@ public abstract class ExportTests(TestApp app)
         (await _admin.PostAsync("/api/tasks", new { Title = title, LeadUnitId = lead.Id, AssignedByUnitId = Units.Root.Id, DeadlineKind = "Date", DueDate = due })
             .OkAsync<TaskDetail>()).Id;
 
-    private static async Task<(Workbook Book, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
+    internal static async Task<(Workbook Book, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var bytes = await response.Content.ReadAsByteArrayAsync();

@@ -11,9 +11,7 @@ namespace DonDoc.Web.Features.Export;
 // The rows of the registers' sheets: documents, conferences, lessons, reviews with their remediation items, units.
 // Each sheet holds the columns its page shows, with the days and counts a spreadsheet can compute with.
 
-/// <summary>A document of the register, with its issuer's name as the page shows it.</summary>
-public sealed record DocumentExportRow(DocumentDto Document, string? IssuerName);
-
+/// <summary>A document of the register, its issuer named as the page names it.</summary>
 public sealed class DocumentSheetRow
 {
     [ExcelColumn(Name = "Số, ký hiệu", Width = 18)] public string Symbol { get; init; } = "";
@@ -26,17 +24,17 @@ public sealed class DocumentSheetRow
     [ExcelColumn(Name = "Tình trạng", Width = 24)] public string Status { get; init; } = "";
     [ExcelColumn(Name = "Tóm tắt", Width = 60)] public string? Summary { get; init; }
 
-    public static DocumentSheetRow From(DocumentExportRow r) => new()
+    public static DocumentSheetRow From(DocumentDto d, IReadOnlyDictionary<string, string> issuers) => new()
     {
-        Symbol = Nfc(r.Document.Symbol),
-        Type = Nfc(r.Document.TypeName),
-        Issuer = Nfc(r.IssuerName ?? r.Document.IssuerCode),
-        IssuedOn = r.Document.IssuedOn,
-        Title = Nfc(r.Document.Title),
-        Term = r.Document.Term is { } term ? Nfc(term) : null,
-        Year = r.Document.Year,
-        Status = Documents.IndexModel.StatusLabel(r.Document.Status),
-        Summary = r.Document.Summary is { } summary ? Nfc(summary) : null,
+        Symbol = Nfc(d.Symbol),
+        Type = Nfc(d.TypeName),
+        Issuer = Nfc(issuers.GetValueOrDefault(d.IssuerCode, d.IssuerCode)),
+        IssuedOn = d.IssuedOn,
+        Title = Nfc(d.Title),
+        Term = d.Term is { } term ? Nfc(term) : null,
+        Year = d.Year,
+        Status = Documents.IndexModel.StatusLabel(d.Status),
+        Summary = d.Summary is { } summary ? Nfc(summary) : null,
     };
 }
 
