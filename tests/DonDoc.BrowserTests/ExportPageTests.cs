@@ -79,4 +79,27 @@ public sealed class ExportPageTests(DemoBrowserApp app)
         Assert.Equal(symbols.Select(s => s.Trim()), rows.Take(symbols.Count).Select(r => r["Số, ký hiệu"]));
         Assert.All(rows, r => Assert.Equal(year, Assert.IsType<DateTime>(r["Ngày ban hành"]).Year));
     }
+    [Fact]
+    public async Task The_units_found_by_a_search_download_as_the_page_lists_them()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Units");
+        await BrowserApp.SignInAsync(page);
+        await page.Locator("#q").FillAsync("phuong");
+        await page.Locator("form[role='search'] button[type='submit']").ClickAsync();
+        await Assertions.Expect(page.Locator("#export-units")).ToHaveAttributeAsync("href", "/api/units/export.xlsx?q=phuong");
+        var shown = await page.Locator(".result-list .tree-name").AllInnerTextsAsync();
+        await BrowserApp.ScreenshotAsync(page, "units-export-button", fullPage: false);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-units").ClickAsync());
+        Assert.Equal($"don-vi-{app.Clock.Today:yyyy-MM-dd}.xlsx", download.SuggestedFilename);
+        var saved = Path.Combine(BrowserApp.ArtifactsDirectory, "downloaded-" + download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        var rows = MiniExcel.Query(saved, useHeaderRow: true, sheetName: "Đơn vị").Cast<IDictionary<string, object>>().ToList();
+        // The page shows the first 50 found; the file holds every one, parents before children.
+        Assert.NotEmpty(shown);
+        Assert.Superset(shown.Select(n => n.Trim()).ToHashSet(), rows.Select(r => (string)r["Tên đơn vị"]).ToHashSet());
+        Assert.All(rows, r => Assert.IsType<DateTime>(r["Hiệu lực từ ngày"]));
+    }
 }

@@ -152,6 +152,7 @@ public abstract class RegisterExportTests(TestApp app)
         Assert.Equal(await LessonTextsAsync(viewer, $"/Conferences/Lessons?q={q}"), viewerLessons.Rows("Bài học, mô hình").Select(r => r["Nội dung"].Text));
         Assert.Equal(3, viewerLessons.Rows("Bài học, mô hình").Count);
         await viewer.GetAsync($"/api/lessons/export.xlsx?unit={Units.HoanKiem.Id}").ProblemAsync("unit");
+        Assert.Contains("khong-co", (await viewer.GetAsync("/api/lessons/export.xlsx?kind=khong-co").ProblemAsync("kind"))["kind"][0]);
     }
 
     [DbFact]
