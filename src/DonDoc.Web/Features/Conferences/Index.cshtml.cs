@@ -22,9 +22,9 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
-    // "page" alone would also bind the route value that names the Razor page.
     public ConferenceFilter Filter => new() { Unit = UnitId, Year = Year };
 
+    // "page" alone would also bind the route value that names the Razor page.
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken ct)
     {
         Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [UnitId], ct: ct);

@@ -15,9 +15,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Features.Export;
 
 /// <summary>
-/// The lists, dashboards and programs as .xlsx: each at its JSON address with "/export.xlsx", taking the same filters and
-/// reading through the same query, so a download holds exactly what the page and the API show the same reader.
-/// The pages' "Tải Excel" buttons link here.
+/// The lists, registers, dashboards and programs as .xlsx: each at its JSON address with "/export.xlsx" (a register with a
+/// page only, at "/api/{register}/export.xlsx"), taking the same filters and reading through the same query, so a download
+/// holds exactly what the page and the API show the same reader. The pages' "Tải Excel" buttons link here.
 /// </summary>
 public static class ExportApi
 {
