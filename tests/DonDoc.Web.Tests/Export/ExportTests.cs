@@ -188,6 +188,11 @@ public abstract class ExportTests(TestApp app)
             ("/api/tasks/export.xlsx", new[] { "400" }),
             ("/api/tasks/{id}/export.xlsx", new[] { "404" }),
             ("/api/units/{id}/dashboard/export.xlsx", new[] { "400", "404" }),
+            ("/api/documents/export.xlsx", new[] { "400" }),
+            ("/api/conferences/export.xlsx", new[] { "400" }),
+            ("/api/lessons/export.xlsx", new[] { "400" }),
+            ("/api/reviews/export.xlsx", Array.Empty<string>()),
+            ("/api/units/export.xlsx", Array.Empty<string>()),
         })
         {
             var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
@@ -223,7 +228,7 @@ public abstract class ExportTests(TestApp app)
         (await _admin.PostAsync("/api/tasks", new { Title = title, LeadUnitId = lead.Id, AssignedByUnitId = Units.Root.Id, DeadlineKind = "Date", DueDate = due })
             .OkAsync<TaskDetail>()).Id;
 
-    private static async Task<(Workbook Book, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
+    internal static async Task<(Workbook Book, HttpResponseMessage Response)> DownloadAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var bytes = await response.Content.ReadAsByteArrayAsync();

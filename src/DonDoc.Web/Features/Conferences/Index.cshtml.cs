@@ -9,9 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Features.Conferences;
 
-public sealed record ConferenceRow(int Id, string Title, string Kind, DateOnly HeldOn, string? UnitName, ConferenceFormat Format, string? FileName,
-    int Documents, int People, int Lessons);
-
 /// <summary>The conferences the user sees, by the unit that held them (with its subtree) and the year.</summary>
 public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageModel
 {
@@ -25,37 +22,26 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
+    public ConferenceFilter Filter => new() { Unit = UnitId, Year = Year };
+
     // "page" alone would also bind the route value that names the Razor page.
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken ct)
     {
         Units = await UnitChoices.AroundAsync(db, scope, clock.Today, [UnitId], ct: ct);
-        var visible = scope.Visible(db.Conferences.AsNoTracking());
-        Years = await visible.Select(c => c.HeldOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        Years = await scope.Visible(db.Conferences.AsNoTracking()).Select(c => c.HeldOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         if (Paging.Check(page, null) is { } problems)
         {
             problems.CopyTo(ModelState);
             return Page();
         }
-        if (UnitId is { } unitId)
+        var rows = await ConferenceLists.ConferencesAsync(db, scope, Filter, ct);
+        if (rows.Problems is { } refused)
         {
-            if (await scope.SubtreeAsync(db.Units.AsNoTracking(), unitId, ct) is not { } subtree)
-            {
-                ModelState.AddModelError("unit", "Không có đơn vị này trong phạm vi của bạn.");
-                return Page();
-            }
-            visible = visible.Where(c => subtree.Any(u => u.Id == c.UnitId));
+            refused.CopyTo(ModelState);
+            return Page();
         }
-        if (Year is { } year)
-            visible = visible.Where(c => c.HeldOn.Year == year);
-        var rows = visible
-            .OrderByDescending(c => c.HeldOn).ThenByDescending(c => c.Id)
-            .Select(c => new ConferenceRow(c.Id, c.Title, c.Kind, c.HeldOn, c.Unit == null ? null : c.Unit.Name, c.Format,
-                c.Source == null ? null : c.Source.FileName,
-                db.ConferenceDocuments.Count(d => d.ConferenceId == c.Id),
-                db.ConferencePeople.Count(p => p.ConferenceId == c.Id),
-                db.Lessons.Count(l => l.ConferenceId == c.Id)));
         var (number, size) = Paging.For(Request, page, Paging.DefaultSize);
-        Conferences = await Paging.PageAsync(rows, number, size, ct);
+        Conferences = await Paging.PageAsync(rows.Value!, number, size, ct);
         return Page();
     }
 }

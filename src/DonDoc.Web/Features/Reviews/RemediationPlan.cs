@@ -289,21 +289,48 @@ public sealed class RemediationPlan(AppDb db, Clock clock, TaskWorkflow workflow
 
 public sealed record ReviewRow(int Id, string Title, string UnitName, string PeriodLabel, DateOnly HeldOn, int Limitations, int Remedied, Progress Progress);
 
+/// <summary>A remediation item with its limitation and review, as the review's page shows it, for a list of every item.</summary>
+public sealed record RemediationItemRow(int ReviewId, string ReviewTitle, string ReviewUnit, string Group, int Number, string Limitation,
+    int TaskId, string Title, string? ResponsiblePerson, string LeadUnit, DateOnly? DueDate, TaskState Status, DateOnly? SubmittedOn, int Percent,
+    string? ExpectedResult);
+
 public static class ReviewRows
 {
+    private sealed record Head(int Id, string Title, string UnitName, string PeriodLabel, DateOnly HeldOn);
+
     /// <summary>A page of reviews, newest first, each with how many limitations are remedied and its items' progress.</summary>
     public static async Task<Page<ReviewRow>> PageAsync(AppDb db, IQueryable<Review> reviews, int? page, DateOnly today, CancellationToken ct)
     {
-        var heads = await Paging.PageAsync(reviews.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.Title, UnitName = r.Unit!.Name, r.PeriodLabel, r.HeldOn }), page, Paging.DefaultSize, ct);
-        var ids = heads.Items.Select(h => h.Id).ToList();
+        var heads = await Paging.PageAsync(Heads(reviews), page, Paging.DefaultSize, ct);
+        return new(await WithProgressAsync(db, heads.Items, today, ct), heads.Total, heads.PageNumber, heads.PageSize);
+    }
+
+    /// <summary>Every review of the list, in its order: a unit holds one or two a year, so they are read at once.</summary>
+    public static async Task<IReadOnlyList<ReviewRow>> AllAsync(AppDb db, IQueryable<Review> reviews, DateOnly today, CancellationToken ct) =>
+        await WithProgressAsync(db, await Heads(reviews).ToListAsync(ct), today, ct);
+
+    /// <summary>The remediation items of these reviews, in the reviews' order, each review's in the order they were written.</summary>
+    public static IQueryable<RemediationItemRow> Items(AppDb db, IQueryable<Review> reviews) =>
+        db.RemediationItems.AsNoTracking().Where(i => reviews.Any(r => r.Id == i.Limitation!.ReviewId))
+            .OrderByDescending(i => i.Limitation!.Review!.HeldOn).ThenByDescending(i => i.Limitation!.ReviewId)
+            .ThenBy(i => i.LimitationId).ThenBy(i => i.Id)
+            .Select(i => new RemediationItemRow(i.Limitation!.ReviewId, i.Limitation.Review!.Title, i.Limitation.Review.Unit!.Name,
+                i.Limitation.Group, i.Limitation.Number, i.Limitation.Text, i.TaskId, i.Task!.Title, i.Task.ResponsiblePerson, i.Task.LeadUnit!.Name,
+                i.Task.DueDate, i.Task.Status, i.Task.SubmittedOn, i.Task.Percent, i.Task.ExpectedResult));
+
+    private static IQueryable<Head> Heads(IQueryable<Review> reviews) =>
+        reviews.AsNoTracking().OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Id)
+            .Select(r => new Head(r.Id, r.Title, r.Unit!.Name, r.PeriodLabel, r.HeldOn));
+
+    private static async Task<IReadOnlyList<ReviewRow>> WithProgressAsync(AppDb db, IReadOnlyList<Head> heads, DateOnly today, CancellationToken ct)
+    {
+        var ids = heads.Select(h => h.Id).ToList();
         var limitations = await db.Limitations.AsNoTracking().Where(l => ids.Contains(l.ReviewId))
             .Select(l => new { l.ReviewId, Tasks = l.Items.Select(i => new { i.Task!.Status, i.Task.DueDate, i.Task.SubmittedOn }).ToList() })
             .ToListAsync(ct);
         var progress = limitations.Select(l => (l.ReviewId, Progress: Progress.Of(l.Tasks.Select(t => (t.Status, t.DueDate, t.SubmittedOn)), today)))
             .ToLookup(l => l.ReviewId, l => l.Progress);
-        return new(heads.Items.Select(h => new ReviewRow(h.Id, h.Title, h.UnitName, h.PeriodLabel, h.HeldOn,
-            progress[h.Id].Count(), progress[h.Id].Count(p => p.Remedied), Progress.Sum(progress[h.Id]))).ToList(),
-            heads.Total, heads.PageNumber, heads.PageSize);
+        return heads.Select(h => new ReviewRow(h.Id, h.Title, h.UnitName, h.PeriodLabel, h.HeldOn,
+            progress[h.Id].Count(), progress[h.Id].Count(p => p.Remedied), Progress.Sum(progress[h.Id]))).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Shared;
@@ -27,6 +26,8 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    public UnitFilter Filter => new() { Q = Q, Closed = Closed };
+
     public UnitBranch? Tree { get; private set; }
     public Page<UnitNode>? Results { get; private set; }
     public DateOnly Today { get; private set; }
@@ -37,7 +38,7 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
         PageNumber = Math.Max(PageNumber, 1);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Results = await SearchAsync(Q, ct);
+            Results = await SearchAsync(ct);
             return Page();
         }
         List<int> chain = [];
@@ -71,12 +72,7 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
         return Partial("_UnitNodes", await BranchAsync(id, 1, paged: false, pinned: null, ct));
     }
 
-    private IQueryable<Unit> Visible(IQueryable<Unit> units)
-    {
-        var today = Today;
-        units = scope.Visible(units);
-        return Closed ? units : units.Where(u => u.ValidTo == null || u.ValidTo > today);
-    }
+    private IQueryable<Unit> Visible(IQueryable<Unit> units) => UnitsApi.Listed(scope, units, new UnitFilter { Closed = Closed }, Today);
 
     private IQueryable<UnitNode> Nodes(IQueryable<Unit> units)
     {
@@ -99,10 +95,9 @@ public sealed class IndexModel(AppDb db, UserScope scope, Clock clock) : PageMod
     }
 
     /// <summary>Folded search over the stored keys: "thanh uy" finds "Thành ủy", "uỷ" finds "ủy".</summary>
-    private async Task<Page<UnitNode>> SearchAsync(string q, CancellationToken ct)
+    private async Task<Page<UnitNode>> SearchAsync(CancellationToken ct)
     {
-        var key = VnText.Fold(q);
-        var matches = Visible(db.Units.AsNoTracking()).Where(u => u.SearchKey.Contains(key));
+        var matches = UnitsApi.Listed(scope, db.Units.AsNoTracking(), Filter, Today);
         var total = await matches.CountAsync(ct);
         var pageCount = Math.Max(1, (total + ResultSize - 1) / ResultSize);
         var page = Math.Min(PageNumber, pageCount);

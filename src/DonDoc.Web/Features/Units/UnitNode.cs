@@ -26,7 +26,10 @@ public static class UnitText
 {
     /// <summary>"từ 01/07/2025", or "01/01/2020 – 30/06/2025": ValidTo is the first day no longer valid.</summary>
     public static string Validity(DateOnly from, DateOnly? to) =>
-        to is { } end ? $"{VnFormat.Date(from)} – {VnFormat.Date(end > from ? end.AddDays(-1) : from)}" : $"từ {VnFormat.Date(from)}";
+        LastDay(from, to) is { } last ? $"{VnFormat.Date(from)} – {VnFormat.Date(last)}" : $"từ {VnFormat.Date(from)}";
+
+    /// <summary>The last day a closed unit was valid, the day before its ValidTo; null while it is open.</summary>
+    public static DateOnly? LastDay(DateOnly from, DateOnly? to) => to is { } end ? end > from ? end.AddDays(-1) : from : null;
 
     /// <summary>The tree opened down to a unit, scrolled to it.</summary>
     public static string TreeHref(int? open, bool showClosed, int page = 1)

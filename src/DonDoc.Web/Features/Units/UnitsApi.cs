@@ -14,8 +14,29 @@ public sealed record UnitDto(int Id, string Code, string Name, UnitType Type, st
 public sealed record UnitDetailDto(UnitDto Unit, UnitDto? Parent, IReadOnlyList<UnitDto> Children,
     IReadOnlyList<UnitDto> Predecessors, IReadOnlyList<UnitDto> Successors);
 
+/// <summary>The units list's filter: its search (folded, "thanh uy" finds "Thành ủy") and "closed units too".</summary>
+public sealed class UnitFilter
+{
+    public string? Q { get; set; }
+    public bool? Closed { get; set; }
+}
+
 public static class UnitsApi
 {
+    /// <summary>The units the user sees on the units page, which the page's tree, its search and the export read.</summary>
+    public static IQueryable<Unit> Listed(UserScope scope, IQueryable<Unit> units, UnitFilter f, DateOnly today)
+    {
+        units = scope.Visible(units);
+        if (f.Closed != true)
+            units = units.Where(u => u.ValidTo == null || u.ValidTo > today);
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var key = DonDoc.Text.VnText.Fold(f.Q);
+            units = units.Where(u => u.SearchKey.Contains(key));
+        }
+        return units;
+    }
+
     public static IQueryable<UnitDto> ToDto(this IQueryable<Unit> units) =>
         units.Select(u => new UnitDto(u.Id, u.Code, u.Name, u.Type, "", u.ParentId, u.Depth, u.ValidFrom, u.ValidTo));
 
