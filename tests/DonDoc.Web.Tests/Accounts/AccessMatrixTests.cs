@@ -235,6 +235,13 @@ public abstract partial class AccessMatrixTests(TestApp app)
             OfficeOnly(Access.NotFound)),
         ["GET /Indicators/Report"] = new((c, i) => Get($"/Indicators/Report?unit={c.Unit(i)}&period=2025-Q4"), Read()),
         ["POST /Indicators/Report"] = new((c, i) => Form($"/Indicators/Report?unit={c.Unit(i)}&period=2025-Q4", c), Only(Reporters, Access.NotFound)),
+        ["POST /Indicators/Report?handler=Sheet"] = new((c, i) => Form($"/Indicators/Report?handler=Sheet&unit={c.Unit(i)}&period=2025-Q4", c),
+            Only(Reporters, Access.NotFound)),
+        ["GET /api/units/{id:int}/indicators/export.xlsx"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/indicators/export.xlsx?period=2026"), Read()),
+        ["GET /api/units/{id:int}/indicator-actuals/template"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/indicator-actuals/template?period=2026-Q1"), Read()),
+        // No file: refused by name before the unit is looked at, for whoever may report.
+        ["POST /api/units/{id:int}/indicator-actuals/sheet"] = new((c, i) => Multipart($"/api/units/{c.Unit(i)}/indicator-actuals/sheet?period=2026-Q1",
+            ("note", "không có tệp")), SignedIn),
         ["GET /api/indicators/"] = new((_, _) => Get("/api/indicators"), SignedIn),
         ["GET /api/indicators/{id:int}"] = new((c, i) => Get($"/api/indicators/{c.Indicator(i)}"), Read()),
         ["POST /api/indicators/"] = new((c, i) => Json("/api/indicators", new { Code = "PQ", Name = "Chỉ tiêu kiểm tra quyền", Measure = "tổ chức",

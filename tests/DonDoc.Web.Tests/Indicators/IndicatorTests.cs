@@ -5,6 +5,7 @@ using DonDoc.Web.Features.Indicators;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace DonDoc.Web.Tests.Indicators;
 
@@ -163,6 +164,59 @@ public abstract class IndicatorTests(TestApp app)
         });
         await AssertTotalsMatchRebuildAsync();
     }
+
+    [DbFact]
+    public async Task A_units_sheet_reports_all_its_lines_or_none_and_the_dashboard_downloads_as_it_shows()
+    {
+        app.Clock.SetLocal(new DateOnly(2026, 4, 3));
+        var flow = await _admin.GetOkAsync<IndicatorRef>($"/api/indicators/{await DefineAsync("XL", IndicatorKind.Flow, IndicatorDirection.Higher)}");
+        var ratio = await _admin.GetOkAsync<IndicatorRef>($"/api/indicators/{await DefineAsync("XT", IndicatorKind.Ratio, IndicatorDirection.Floor)}");
+
+        // The template lists the unit's quarterly indicators, each by its code.
+        var template = await _admin.GetByteArrayAsync($"/api/units/{Units.BaDinh.Id}/indicator-actuals/template?period=2026-Q1");
+        var listed = MiniExcel.Query(new MemoryStream(template), useHeaderRow: true, sheetName: "Số thực hiện").Cast<IDictionary<string, object?>>()
+            .Select(r => r["Mã chỉ tiêu"]?.ToString()).ToList();
+        Assert.Contains(flow.Code, listed);
+        Assert.Contains(ratio.Code, listed);
+
+        var before = await CountAsync();
+        var url = $"/api/units/{Units.BaDinh.Id}/indicator-actuals/sheet?period=2026-Q1";
+        // The ratio's numerator above its denominator, on the sheet's third line: the whole sheet is refused, by that line.
+        var errors = await _admin.PostAsync(url, Sheet((flow.Code, 12, null, null), (ratio.Code, null, 11, 10))).ProblemAsync("file");
+        Assert.Contains(errors["file"], m => m.StartsWith("Dòng 3:", StringComparison.Ordinal));
+        errors = await _admin.PostAsync(url, Sheet(("KHONG-CO", 1, null, null))).ProblemAsync("file");
+        Assert.Contains(errors["file"], m => m.Contains("KHONG-CO", StringComparison.Ordinal));
+        await _admin.PostAsync(url, Multipart(new ByteArrayContent("không phải bảng tính"u8.ToArray()), "a.xlsx")).ProblemAsync("file");
+        Assert.Equal(before, await CountAsync());
+
+        Assert.Equal(2, (await _admin.PostAsync(url, Sheet((flow.Code, 12, null, null), (ratio.Code, null, 9, 10))).OkAsync<ActualsSaved>()).Saved);
+        var board = await BoardAsync(Units.Root, "2026-Q1", flow.Id);
+        Assert.Equal(12, board.Rows.Single(r => r.Indicator.Id == flow.Id).Cell.Actual);
+        Assert.Equal(90, board.Rows.Single(r => r.Indicator.Id == ratio.Id).Cell.Actual);
+
+        var response = await _admin.GetAsync($"/api/units/{Units.Root.Id}/indicators/export.xlsx?period=2026-Q1&indicator={flow.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var book = Export.Workbook.Open(await response.Content.ReadAsByteArrayAsync());
+        var row = book.Rows("Chỉ tiêu").Single(r => r["Mã"].Text == flow.Code);
+        Assert.True(row["Thực hiện"].IsNumber);
+        Assert.Equal(12, row["Thực hiện"].Number);
+        Assert.Equal(0.9, book.Rows("Chỉ tiêu").Single(r => r["Mã"].Text == ratio.Code)["Thực hiện"].Number / 100, 6);
+        Assert.Equal(12, book.Rows("Đơn vị trực thuộc").Single(r => r["Mã đơn vị"].Text == Units.BaDinh.Code)["Thực hiện"].Number);
+    }
+
+    private static MultipartFormDataContent Sheet(params (string Code, decimal? Value, decimal? Numerator, decimal? Denominator)[] lines)
+    {
+        var rows = lines.Select(l => new Dictionary<string, object?>
+        {
+            [ActualSheet.Code] = l.Code, [ActualSheet.Name] = "", [ActualSheet.Measure] = "", [ActualSheet.Value] = l.Value,
+            [ActualSheet.Numerator] = l.Numerator, [ActualSheet.Denominator] = l.Denominator, [ActualSheet.Estimate] = null, [ActualSheet.Note] = null,
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return Multipart(new ByteArrayContent(stream.ToArray()), "so-thuc-hien.xlsx");
+    }
+
+    private static MultipartFormDataContent Multipart(ByteArrayContent file, string name) => new() { { file, "file", name } };
 
     private async Task<int> DefineAsync(string code, IndicatorKind kind, IndicatorDirection direction, PeriodKind every = PeriodKind.Quarter)
     {

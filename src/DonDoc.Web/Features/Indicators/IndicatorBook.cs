@@ -228,6 +228,70 @@ public sealed class IndicatorBook(AppDb db, UserScope scope, Clock clock)
         return added.Count;
     }
 
+    /// <summary>
+    /// A unit's filled-in sheet read into the report the form would send, by indicator code; every line that cannot be
+    /// read is named ("Dòng 5: …") under <c>file</c>. <paramref name="lines"/> gives each item's line in the sheet.
+    /// </summary>
+    public async Task<Outcome<ActualReport>> ReadSheetAsync(int unitId, string? period, byte[] bytes, List<int> lines, CancellationToken ct)
+    {
+        var unit = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == unitId).Select(u => new { u.Path }).FirstOrDefaultAsync(ct);
+        if (unit is null)
+            return Outcome<ActualReport>.NotFound($"Không có đơn vị số {unitId}.");
+        List<ActualSheetLine> rows;
+        try
+        {
+            rows = ActualSheet.Read(bytes);
+        }
+        catch (TaskImport.SheetFileException e)
+        {
+            return Problems.Of("file", e.Message);
+        }
+        var byCode = (await IndicatorBoard.ToRef(IndicatorBoard.Of(db, unit.Path, InputRules.First.Year, InputRules.Last.Year)).ToListAsync(ct))
+            .GroupBy(i => VnText.Fold(i.Code)).ToDictionary(g => g.Key, g => g.First());
+        var problems = new Problems();
+        var items = new List<ActualItem>();
+        foreach (var row in rows)
+        {
+            if (!byCode.TryGetValue(VnText.Fold(row.Code), out var indicator))
+            {
+                problems.Add("file", $"Dòng {row.Line}: đơn vị không có chỉ tiêu mã “{row.Code}”.");
+                continue;
+            }
+            var (value, num, den) = (ActualSheet.Number(row.Value), ActualSheet.Number(row.Numerator), ActualSheet.Number(row.Denominator));
+            foreach (var error in new[] { value.Error, num.Error, den.Error }.OfType<string>())
+                problems.Add("file", $"Dòng {row.Line}: {error}");
+            if (value.Value is null && num.Value is null && den.Value is null)
+                continue;
+            items.Add(new ActualItem(indicator.Id, value.Value, num.Value, den.Value, row.Estimate, string.IsNullOrWhiteSpace(row.Note) ? null : row.Note));
+            lines.Add(row.Line);
+        }
+        if (!problems.Any && items.Count == 0)
+            problems.Add("file", "Tệp chưa có số thực hiện nào.");
+        if (problems.Any)
+            return problems;
+        return new ActualReport(period ?? "", items);
+    }
+
+    /// <summary>A unit's sheet reported as one report: all its lines or none, each refusal named by its line.</summary>
+    public async Task<Outcome<int>> ReportSheetAsync(int unitId, string? period, byte[] bytes, CancellationToken ct)
+    {
+        var lines = new List<int>();
+        var read = await ReadSheetAsync(unitId, period, bytes, lines, ct);
+        if (!read.IsDone)
+            return read.Kind == OutcomeKind.NotFound ? Outcome<int>.NotFound(read.Message!) : read.Problems!;
+        var result = await ReportAsync(unitId, read.Value!, ct);
+        if (result.Problems is not { } problems)
+            return result;
+        var named = new Problems();
+        foreach (var (field, messages) in problems.ToDictionary())
+            foreach (var message in messages)
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(field, @"^items\[(\d+)\]");
+                named.Add(m.Success ? "file" : field, m.Success ? $"Dòng {lines[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}: {message}" : message);
+            }
+        return named;
+    }
+
     public async Task<Outcome<long>> ReopenAsync(int indicatorId, ReopenInput input, CancellationToken ct)
     {
         if (!scope.Roles.Overlaps(Roles.Office))

@@ -2,6 +2,7 @@ using DonDoc.Text;
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
+using DonDoc.Web.Features.Export;
 using DonDoc.Web.Features.Reports;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Infrastructure;
@@ -141,6 +142,56 @@ public static class IndicatorsApi
                 return TypedResults.NotFound();
             return TypedResults.Content(IndicatorBoard.Chart(view).Svg(), "image/svg+xml; charset=utf-8");
         }).WithSummary("Biểu đồ % kế hoạch của các đơn vị trực thuộc cho một chỉ tiêu (SVG)");
+
+        units.MapGet("/{id:int}/indicators/export.xlsx", async Task<Results<XlsxResult, NotFound, ValidationProblem>> (IndicatorBoard board,
+            AppDb db, Clock clock, int id, [AsParameters] BoardArgs args, CancellationToken ct) =>
+        {
+            var read = args.Read(clock.Today);
+            if (read.Problems is { } problems)
+                return problems.ToResult();
+            var (period, asOf, compare) = read.Value;
+            if (await board.GetAsync(id, period, asOf, compare, args.Indicator, ct) is not { } view)
+                return TypedResults.NotFound();
+            return new XlsxResult(XlsxResult.FileName($"chi-tieu-{period.Key}-don-vi-{id}", asOf), new Dictionary<string, object>
+            {
+                ["Chỉ tiêu"] = view.Rows.Select(r => IndicatorSheetRow.From(r.Indicator, r.Cell)).ToList(),
+                ["Đơn vị trực thuộc"] = view.Children.Select(ChildIndicatorSheetRow.From).ToList(),
+            }, db);
+        }).WithSummary("Bảng chỉ tiêu của đơn vị (.xlsx): các chỉ tiêu, và đơn vị trực thuộc xếp hạng theo chỉ tiêu đang chọn");
+
+        units.MapGet("/{id:int}/indicator-actuals/template", async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (AppDb db,
+            UserScope scope, Clock clock, int id, string? period, CancellationToken ct) =>
+        {
+            var (p, error) = Period.Parse(period);
+            if (error is not null)
+                return Problems.Of("period", error).ToResult();
+            var unit = await scope.Visible(db.Units.AsNoTracking()).Where(u => u.Id == id).Select(u => new { u.Code, u.Name, u.Path }).FirstOrDefaultAsync(ct);
+            if (unit is null)
+                return TypedResults.NotFound();
+            var shown = p!.Value;
+            var indicators = await IndicatorBoard.ToRef(IndicatorBoard.Of(db, unit.Path, shown.Year, shown.LastYear)
+                .Where(i => i.ReportEvery == shown.Kind).OrderBy(i => i.Code)).ToListAsync(ct);
+            var ids = indicators.Select(i => i.Id).ToList();
+            var current = await db.IndicatorActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.UnitId == id && a.ReplacedAtUtc == null
+                && a.PeriodKind == shown.Kind && a.Year == shown.Year && a.Number == shown.Number).ToDictionaryAsync(a => a.IndicatorId, ct);
+            return TypedResults.File(ActualSheet.Template(unit.Name, shown, indicators, current), XlsxResult.ContentType, ActualSheet.FileName(unit.Code, shown));
+        }).WithSummary("Mẫu bảng tính số thực hiện của đơn vị trong một kỳ (các chỉ tiêu của kỳ, điền sẵn số đã báo cáo)");
+
+        units.MapPost("/{id:int}/indicator-actuals/sheet", async Task<Results<Ok<ActualsSaved>, NotFound, ValidationProblem, ProblemHttpResult>> (
+            IndicatorBook book, HttpContext http, int id, string? period, IFormFile? file, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0)
+                return Problems.Of("file", "Chọn tệp bảng tính (.xlsx) số thực hiện để tải lên.").ToResult();
+            var outcome = await book.ReportSheetAsync(id, period, await TaskImport.TaskImportApi.ReadAsync(file, ct), ct);
+            return outcome.Kind switch
+            {
+                OutcomeKind.Done => TypedResults.Ok(new ActualsSaved(outcome.Value)),
+                OutcomeKind.NotFound => TypedResults.NotFound(),
+                OutcomeKind.Invalid => outcome.Problems!.ToResult(),
+                _ => Problem(outcome, http),
+            };
+        }).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(TaskImport.TaskImportApi.RequestLimit))
+            .WithSummary("Báo cáo số thực hiện một kỳ từ bảng tính của đơn vị: ghi tất cả các dòng hoặc không dòng nào");
 
         return app;
     }

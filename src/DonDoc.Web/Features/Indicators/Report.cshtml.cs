@@ -110,6 +110,40 @@ public sealed class ReportModel(AppDb db, UserScope scope, IndicatorBook book, C
         return await this.ShowRefusalAsync(result, db, "", ct) ?? Page();
     }
 
+    /// <summary>A filled-in sheet read into the form, for the user to check and save: nothing is written yet.</summary>
+    public async Task<IActionResult> OnPostSheetAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!CanReport)
+            return Forbid();
+        if (!await LoadAsync(ct))
+            return NotFound();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Chọn tệp bảng tính (.xlsx) số thực hiện để tải lên.");
+            return Page();
+        }
+        var read = await book.ReadSheetAsync(Unit!.Value, Shown.Key, await TaskImport.TaskImportApi.ReadAsync(file, ct), [], ct);
+        if (read.Problems is { } problems)
+        {
+            problems.CopyTo(ModelState);
+            return Page();
+        }
+        var items = read.Value!.Items.ToDictionary(i => i.IndicatorId);
+        ModelState.Clear();
+        Lines = Indicators.Select(i => items.TryGetValue(i.Id, out var item)
+            ? new ActualLine
+            {
+                IndicatorId = i.Id, Value = item.Value is { } v ? VnFormat.Figure(v) : null, Numerator = item.Numerator is { } n ? VnFormat.Figure(n) : null,
+                Denominator = item.Denominator is { } d ? VnFormat.Figure(d) : null, Estimate = item.Estimate, Note = item.Note,
+            }
+            : new ActualLine { IndicatorId = i.Id }).ToList();
+        FromSheet = items.Count;
+        return Page();
+    }
+
+    // Lines read from an uploaded sheet and shown for checking, not yet saved.
+    public int? FromSheet { get; private set; }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var today = clock.Today;

@@ -109,11 +109,7 @@ public static class TaskSheet
     public static List<SheetRow> Read(byte[] bytes)
     {
         var (sheet, lines) = XlsxUpload.Open(bytes, MaxRows);
-        // A merged cell holds its value in its first cell only: the other rows would silently lose it.
-        if (sheet.Merges.FirstOrDefault() is { } range)
-            throw new SheetFileException(XlsxUpload.RowsOf(range).From <= 1
-                ? $"Dòng tiêu đề có ô gộp ({range}): bỏ gộp ô, mỗi cột một tiêu đề như trong mẫu."
-                : $"Bảng có ô gộp ({range}): bỏ gộp ô và ghi giá trị vào từng dòng.");
+        XlsxUpload.RefuseMerges(sheet);
         var rows = new List<SheetRow>();
         Dictionary<string, string>? columnOf = null;
         var line = 0;
@@ -122,10 +118,10 @@ public static class TaskSheet
             line++;
             if (columnOf is null)
             {
-                columnOf = Header(cells);
+                columnOf = XlsxUpload.Header(cells, Columns);
                 continue;
             }
-            string Text(string column) => CellText(cells.TryGetValue(columnOf[column], out var v) ? v : null);
+            string Text(string column) => XlsxUpload.CellText(cells.TryGetValue(columnOf[column], out var v) ? v : null);
             var row = new SheetRow(line, Text(Code), Text(ParentCode), Text(Kind), Text(Title), Text(Content), Text(ExpectedResult),
                 Text(Lead), Text(Coordinators), Text(Due), Text(Document));
             if (new[] { row.Code, row.ParentCode, row.Kind, row.Title, row.Content, row.ExpectedResult, row.Lead, row.Coordinators, row.Due, row.Document }
@@ -138,43 +134,4 @@ public static class TaskSheet
             throw new SheetFileException($"Trang “{sheet.Name}” chỉ có dòng tiêu đề, chưa có nhiệm vụ nào.");
         return rows;
     }
-
-    /// <summary>Each heading of the template → the column letter that holds it.</summary>
-    private static Dictionary<string, string> Header(IDictionary<string, object?> cells)
-    {
-        var known = Columns.ToDictionary(c => VnText.Fold(c), c => c);
-        var found = new Dictionary<string, string>();
-        var unknown = new List<string>();
-        foreach (var (letter, value) in cells)
-        {
-            var heading = CellText(value);
-            if (heading.Length == 0)
-                continue;
-            if (!known.TryGetValue(VnText.Fold(heading), out var column))
-                unknown.Add($"“{heading}” (cột {letter})");
-            else if (!found.TryAdd(column, letter))
-                unknown.Add($"“{heading}” lặp lại (cột {letter})");
-        }
-        var missing = Columns.Where(c => !found.ContainsKey(c)).ToList();
-        if (unknown.Count > 0 || missing.Count > 0)
-        {
-            var parts = new List<string>();
-            if (missing.Count > 0)
-                parts.Add("thiếu cột " + string.Join(", ", missing.Select(m => $"“{m}”")));
-            if (unknown.Count > 0)
-                parts.Add("có cột không thuộc mẫu: " + string.Join(", ", unknown));
-            throw new SheetFileException($"Dòng tiêu đề không đúng mẫu: {string.Join("; ", parts)}. Các cột của mẫu: {string.Join(", ", Columns)}.");
-        }
-        return found;
-    }
-
-    /// <summary>A cell as text: NFC and trimmed; a date cell as dd/MM/yyyy; a whole number without ".0".</summary>
-    private static string CellText(object? value) => value switch
-    {
-        null => "",
-        DateTime d => VnFormat.Date(DateOnly.FromDateTime(d)),
-        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => VnText.Normalize(value.ToString() ?? ""),
-    };
 }

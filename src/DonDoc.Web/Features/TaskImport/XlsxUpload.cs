@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -147,6 +148,54 @@ public static class XlsxUpload
     }
 
     /// <summary>"AB12" → 28.</summary>
+    /// <summary>A merged cell holds its value in its first cell only: the other rows would silently lose it.</summary>
+    public static void RefuseMerges(Sheet sheet)
+    {
+        if (sheet.Merges.FirstOrDefault() is { } range)
+            throw new SheetFileException(RowsOf(range).From <= 1
+                ? $"Dòng tiêu đề có ô gộp ({range}): bỏ gộp ô, mỗi cột một tiêu đề như trong mẫu."
+                : $"Bảng có ô gộp ({range}): bỏ gộp ô và ghi giá trị vào từng dòng.");
+    }
+
+    /// <summary>Each heading of the template → the column letter that holds it.</summary>
+    public static Dictionary<string, string> Header(IDictionary<string, object?> cells, IReadOnlyList<string> columns)
+    {
+        var known = columns.ToDictionary(c => VnText.Fold(c), c => c);
+        var found = new Dictionary<string, string>();
+        var unknown = new List<string>();
+        foreach (var (letter, value) in cells)
+        {
+            var heading = CellText(value);
+            if (heading.Length == 0)
+                continue;
+            if (!known.TryGetValue(VnText.Fold(heading), out var column))
+                unknown.Add($"“{heading}” (cột {letter})");
+            else if (!found.TryAdd(column, letter))
+                unknown.Add($"“{heading}” lặp lại (cột {letter})");
+        }
+        var missing = columns.Where(c => !found.ContainsKey(c)).ToList();
+        if (unknown.Count > 0 || missing.Count > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Count > 0)
+                parts.Add("thiếu cột " + string.Join(", ", missing.Select(m => $"“{m}”")));
+            if (unknown.Count > 0)
+                parts.Add("có cột không thuộc mẫu: " + string.Join(", ", unknown));
+            throw new SheetFileException($"Dòng tiêu đề không đúng mẫu: {string.Join("; ", parts)}. Các cột của mẫu: {string.Join(", ", columns)}.");
+        }
+        return found;
+    }
+
+    /// <summary>A cell as text: NFC and trimmed; a date cell as dd/MM/yyyy; a whole number without ".0".</summary>
+    public static string CellText(object? value) => value switch
+    {
+        null => "",
+        DateTime d => VnFormat.Date(DateOnly.FromDateTime(d)),
+        double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => ((long)n).ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => VnText.Normalize(value.ToString() ?? ""),
+    };
+
     public static int ColumnOf(string reference)
     {
         var n = 0;
