@@ -204,6 +204,25 @@ public abstract class IndicatorTests(TestApp app)
         Assert.Equal(12, book.Rows("Đơn vị trực thuộc").Single(r => r["Mã đơn vị"].Text == Units.BaDinh.Code)["Thực hiện"].Number);
     }
 
+    [DbFact]
+    public async Task The_progress_report_states_the_units_indicators_against_plan_as_the_dashboard_does()
+    {
+        app.Clock.SetLocal(new DateOnly(2026, 4, 3));
+        var id = await DefineAsync("BC", IndicatorKind.Flow, IndicatorDirection.Higher);
+        var name = (await _admin.GetOkAsync<IndicatorRef>($"/api/indicators/{id}")).Name;
+        await _admin.PutAsJsonAsync($"/api/indicators/{id}/plans", new { UnitId = Units.TayHo.Id, Period = "2026", Target = 40 }, Api.Json).OkAsync<PlanSplit>();
+        await ReportAsync(Units.TayHo, "2026-Q1", id, 30);
+        var cell = (await BoardAsync(Units.TayHo, "2026", id)).Rows.Single(r => r.Indicator.Id == id).Cell;
+        Assert.Equal(75m, cell.Plan!.Percent);
+
+        using var office = await app.ClientAsync(Roles.OfficeStaff, Units.Root);
+        var made = await office.PostAsJsonAsync("/api/reports", new { UnitId = Units.TayHo.Id, Kind = "Progress" }, Api.Json).OkAsync<List<Web.Features.Reports.IssuedReportInfo>>();
+        var text = await Reports.OfficeFiles.PdfTextAsync(await office.GetByteArrayAsync($"/api/reports/{made[0].Id}/file"), $"bao-cao-chi-tieu-{app.Provider}".ToLowerInvariant());
+        Assert.Contains("Chỉ tiêu so với kế hoạch năm 2026", text);
+        // The table's row: the figure, the target and the percent follow the indicator's name.
+        Assert.Matches(@"^\S*\s*\(đảng viên\) 30 40 75%", text[(text.IndexOf(name, StringComparison.Ordinal) + name.Length)..]);
+    }
+
     private static MultipartFormDataContent Sheet(params (string Code, decimal? Value, decimal? Numerator, decimal? Denominator)[] lines)
     {
         var rows = lines.Select(l => new Dictionary<string, object?>

@@ -24,7 +24,7 @@ public sealed record Comparison(bool Same, string KeptHash, string NewHash, IRea
 /// keeps them, and makes a kept one again to compare. The figures are the dashboard's own
 /// (<see cref="DashboardQuery"/>), so the report and the dashboard cannot disagree.
 /// </summary>
-public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock, IConfiguration configuration)
+public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Indicators.IndicatorBoard indicators, Clock clock, IConfiguration configuration)
 {
     // Tasks listed per unit shown before "… và N nhiệm vụ khác": a city has thousands overdue on a bad day.
     public const int MaxTasksPerUnit = 20;
@@ -151,7 +151,10 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
             var progress = new Dictionary<int, List<Milestone>>();
             foreach (var p in view.Programs.Where(p => p.Total > 0).Take(MaxProgramCharts))
                 progress[p.Id] = await ProgramProgress.MilestonesAsync(db, p.Id, inputs.AsOf, ct);
-            WriteProgress(doc, view, progress, behind);
+            var year = Indicators.Period.OfYear(inputs.AsOf.Year);
+            var defined = await Indicators.IndicatorBoard.ToRef(Indicators.IndicatorBoard.Of(db, unit.Path, year.Year, year.Year).OrderBy(i => i.Code)).ToListAsync(ct);
+            var cells = await indicators.CellsAsync(defined, [unit.Id], year, year.Year - 1, inputs.AsOf, ct);
+            WriteProgress(doc, view, progress, behind, defined.Where(i => cells.ContainsKey((i.Id, unit.Id))).Select(i => (i, cells[(i.Id, unit.Id)])).ToList());
             head = Head(issuer, superior, inputs, subject: null,
                 [$"- Thường trực {issuer.Name} (để báo cáo);", .. issuer.Id != unit.Id ? new[] { $"- {unit.Name};" } : [], Archive(issuer)]);
         }
@@ -200,7 +203,8 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
 
     private static string Upper(string name) => name.ToUpper(VnFormat.Culture);
 
-    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyDictionary<int, List<Milestone>> progress, IReadOnlyList<Behind> behind)
+    private static void WriteProgress(PartyDocx doc, DashboardView view, IReadOnlyDictionary<int, List<Milestone>> progress, IReadOnlyList<Behind> behind,
+        IReadOnlyList<(Indicators.IndicatorRef Indicator, Indicators.IndicatorCell Cell)> indicators)
     {
         var c = view.Unit.Counts;
         doc.Title("BÁO CÁO", "tình hình thực hiện, kết quả theo dõi, đôn đốc các nhiệm vụ", $"của {view.Unit.Name}",
@@ -223,6 +227,19 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock,
                 var chart = ReportCharts.ProgramProgress(milestones);
                 doc.Image(chart.Png(), ChartSpec.Width, chart.Height, $"{chart.Title}: {p.Title}");
             }
+        }
+
+        // Only where the unit works to indicators: most cells have none.
+        if (indicators.Count > 0)
+        {
+            doc.Heading($"Chỉ tiêu so với kế hoạch năm {view.AsOf.Year}");
+            static string F(decimal? v) => v is { } x ? VnFormat.Figure(x) : "–";
+            static string P(decimal? v) => v is { } x ? VnFormat.Percent(x) : "–";
+            doc.Table(["TT", "Chỉ tiêu", "Thực hiện", "Kế hoạch", "% kế hoạch", "So với cùng kỳ"],
+                indicators.Select((r, i) => (IReadOnlyList<string>)[N(i + 1), $"{r.Indicator.Name} ({r.Indicator.Measure})",
+                    F(r.Cell.Actual) + (r.Cell.Estimates > 0 ? " (ước)" : ""), F(r.Cell.Plan?.Target), P(r.Cell.Plan?.Percent),
+                    r.Cell.Growth is { } g ? (g >= 0 ? "tăng " : "giảm ") + VnFormat.Percent(Math.Abs(g)) : "–"]),
+                [6, 40, 13, 13, 13, 15], numericFrom: 2);
         }
 
         doc.Heading("Kết quả theo đơn vị trực thuộc");
