@@ -12,6 +12,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Export;
+using DonDoc.Web.Features.Grading;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Notices;
 using DonDoc.Web.Features.Operations;
@@ -20,6 +21,7 @@ using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.TaskImport;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Features.Years;
 using DonDoc.Web.Infrastructure;
 
 if (Verbs.AreVerb(args))
@@ -90,6 +92,8 @@ builder.Services.AddScoped<RemediationPlan>();
 builder.Services.AddScoped<LessonBook>();
 builder.Services.AddScoped<DonDoc.Web.Features.Inbox.Inbox>();
 builder.Services.AddScoped<DocumentRegistry>();
+builder.Services.AddScoped<YearFrames>();
+builder.Services.AddScoped<GradeBook>();
 builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<DonDoc.Web.Features.Reports.ReportMaker>();
@@ -134,6 +138,8 @@ api.MapTasksApi();
 api.MapReportsApi();
 api.MapExportApi();
 api.MapTaskImportApi();
+api.MapYearsApi();
+api.MapGradingApi();
 app.Run();
 return 0;
 

@@ -60,6 +60,12 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Features.Reports.IssuedReport> IssuedReports => Set<Features.Reports.IssuedReport>();
+    public DbSet<Features.Years.UnitYear> UnitYears => Set<Features.Years.UnitYear>();
+    public DbSet<Features.Years.KeyTaskGroup> KeyTaskGroups => Set<Features.Years.KeyTaskGroup>();
+    public DbSet<Features.Years.GroupTask> GroupTasks => Set<Features.Years.GroupTask>();
+    public DbSet<Features.Grading.GradingRuleSet> GradingRuleSets => Set<Features.Grading.GradingRuleSet>();
+    public DbSet<Features.Grading.GradeBand> GradeBands => Set<Features.Grading.GradeBand>();
+    public DbSet<Features.Grading.UnitGrade> UnitGrades => Set<Features.Grading.UnitGrade>();
 
     private readonly AuditHead _auditHead = new();
     private AuditCapture? _trail;
