@@ -42,6 +42,7 @@ public static partial class DemoData
         var plenum = await SeedConferencesAsync(db, units, documents, clock.UtcNow);
         await SeedReviewsAsync(db, units, planner.Plenum16, plenum);
         await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
+        await SeedYearsAsync(db, units.Root);
         await tx.CommitAsync();
     }
 }
