@@ -162,6 +162,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Reviews/Item"] = [$"/Reviews/Item/{limitation}"],
             ["/Reports/Index"] = ["/Reports"],
             ["/Reports/Compare"] = [$"/Reports/Compare/{issued}"],
+            ["/Years/Index"] = [$"/Years?unit={root}&year=2026", $"/Years?unit={ward}&year=2026"],
+            ["/Grading/Index"] = [$"/Grading?unit={root}&year=2026", $"/Grading?unit={root}&year=2026&child={ward}"],
         };
     }
 }
