@@ -122,6 +122,24 @@ public abstract class GradingTests(TestApp app)
         Assert.Equal(before, await CountsAsync());
     }
 
+    [DbFact]
+    public async Task Grades_entered_at_once_are_taken_one_after_the_other_and_never_fail()
+    {
+        var office = await OfficeAsync();
+        var url = GradeUrl(2029, Units.HoanKiem.Id);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => PutAsync(office, url, new { Score = 70 + i, Grade = "Good" })));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.UnitGrades.CountAsync(g => g.UnitId == Units.HoanKiem.Id && g.Year == 2029)));
+
+        // Two "xuất sắc" at once in a group where the cap admits one: one is refused.
+        foreach (var unit in new[] { Units.BaDinh, Units.TayHo })
+            await PutAsync(office, GradeUrl(2029, unit.Id), Good).OkAsync<GradeRecord>();
+        var excellent = new { Score = 95, Grade = "Excellent", Outstanding = true };
+        var both = await Task.WhenAll(PutAsync(office, GradeUrl(2029, Units.UbndParty.Id), excellent), PutAsync(office, GradeUrl(2029, Units.HoanKiem.Id), excellent));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest], both.Select(a => a.StatusCode).Order());
+        Assert.Equal(1, await app.WithDbAsync(db => db.UnitGrades.CountAsync(g => g.Year == 2029 && g.Grade == Grade.Excellent)));
+    }
+
     private Task<string> CountsAsync() => app.WithDbAsync(async db =>
         $"grades={await db.UnitGrades.CountAsync()} audit={await db.AuditEntries.CountAsync()}");
 }

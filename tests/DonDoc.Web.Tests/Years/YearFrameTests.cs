@@ -93,6 +93,13 @@ public abstract class YearFrameTests(TestApp app)
         year = await office.GetOkAsync<YearFrameView>(YearUrl(Units.Root.Id, 2026));
         Assert.Equal((1, 1), (year.Groups[0].Completed, year.Groups[0].Total));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "GroupTasks" && e.Detail!.Contains("Bỏ nhiệm vụ"))));
+
+        // The empty third group can go; renamed groups keep what is filed under their numbers.
+        var fewer = await office.SendAsync(Send(HttpMethod.Put, YearUrl(Units.Root.Id, 2026),
+            new { Theme = "Kỷ cương, trách nhiệm", Groups = new[] { "Công tác xây dựng Đảng", "Kinh tế - xã hội" } }, year.Version)).OkAsync<YearFrameView>();
+        Assert.Equal(["Công tác xây dựng Đảng", "Kinh tế - xã hội"], fewer.Groups.Select(g => g.Title));
+        Assert.Equal([1, 1], fewer.Groups.Select(g => g.Tasks.Count));
+        Assert.Equal(year.Version + 1, fewer.Version);
     }
 
     [DbFact]
@@ -157,6 +164,23 @@ public abstract class YearFrameTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(YearUrl(Units.BaDinh.Id, 2026))).StatusCode);
         using var put = await viewer.SendAsync(Send(HttpMethod.Put, YearUrl(Units.BaDinh.Id, 2026), Frame2026, null));
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+    }
+
+    [DbFact]
+    public async Task Offices_writing_one_year_at_once_get_a_conflict_never_an_error()
+    {
+        var office = await OfficeAsync();
+        var url = YearUrl(Units.Root.Id, 2028);
+        var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            office.SendAsync(Send(HttpMethod.Put, url, new { Theme = $"Chủ đề {i}", Groups = new[] { "Nhóm một", "Nhóm hai" } }, null))));
+        Assert.All(created, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.UnitYears.CountAsync(y => y.UnitId == Units.Root.Id && y.Year == 2028)));
+
+        var tasks = new[] { await TaskAsync("Việc thứ nhất năm 2028", Units.BaDinh.Id), await TaskAsync("Việc thứ hai năm 2028", Units.TayHo.Id) };
+        var filed = await Task.WhenAll(tasks.Select(t => office.SendAsync(Send(HttpMethod.Post, $"{url}/groups/1/tasks", new { TaskId = t }, null))));
+        Assert.All(filed, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        var year = await office.GetOkAsync<YearFrameView>(url);
+        Assert.Equal(filed.Count(a => a.StatusCode == HttpStatusCode.OK), year.Groups[0].Tasks.Count);
     }
 
     private Task<string> CountsAsync() => app.WithDbAsync(async db =>

@@ -77,6 +77,12 @@ public sealed class GradeBook(AppDb db, UserScope scope, Clock clock)
         if (await RulesForAsync(year, ct) is not { } rules)
             return Problems.Of("year", NoRules(year));
 
+        // Grades among one parent's children are entered one after the other, so that each checks the cap with the
+        // others saved (SQLite's writer lock, taken when the transaction begins, already does this).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Units\" WHERE \"Id\" = {parentId} FOR UPDATE", ct);
+
         var problems = new Problems();
         if (input.Score is not { } score)
             problems.Add("score", "Nhập điểm đánh giá (từ 0 đến 100).");
@@ -124,15 +130,21 @@ public sealed class GradeBook(AppDb db, UserScope scope, Clock clock)
         try
         {
             await db.SaveAsync(null, $"Xếp loại năm {year}: {record.Grade.Label()}", ct);
+            if (tx is not null)
+                await tx.CommitAsync(ct);
             return record;
         }
         catch (DbUpdateConcurrencyException e)
         {
+            if (tx is not null)
+                await tx.RollbackAsync(ct);
             return await Conflict.OfAsync(db, e, What, ct);
         }
         catch (DbUpdateException e) when (Database.IsDuplicate(e))
         {
             // Another person graded the unit for the year between this read and this write.
+            if (tx is not null)
+                await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.UnitGrades.FirstAsync(g => g.UnitId == unitId && g.Year == year, ct);
             return await Conflict.SinceAsync(db, current, 0, What(current), ct);

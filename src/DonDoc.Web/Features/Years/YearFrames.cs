@@ -108,7 +108,7 @@ public sealed class YearFrames(AppDb db, UserScope scope, Clock clock)
             db.UnitYears.Add(frame);
         }
         frame.Theme = theme;
-        db.KeyTaskGroups.RemoveRange(frame.Groups.Where(g => g.Number > titles.Count));
+        db.KeyTaskGroups.RemoveRange(frame.Groups.Where(g => g.Number > titles.Count).ToList());
         for (var i = 0; i < titles.Count; i++)
         {
             if (frame.Groups.FirstOrDefault(g => g.Number == i + 1) is { } group)
