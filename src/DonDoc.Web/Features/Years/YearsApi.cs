@@ -41,6 +41,7 @@ public static class YearsApi
         if (!ifMatch.Valid)
             return Problems.Of("If-Match", "If-Match phải là một phiên bản, ví dụ \"3\", như trong ETag khi đọc khung năm.").ToResult();
         var result = await change(ifMatch.Version);
+        // A refusal is answered as every refusal is; the year is read again only after a change.
         if (!result.IsDone)
             return result.ToApi(ifMatch.Http, _ => TypedResults.Ok<YearFrameView>(null!));
         var view = (await frames.GetAsync(id, year, ct)).Value!;
