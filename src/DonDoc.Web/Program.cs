@@ -12,6 +12,7 @@ using DonDoc.Web.Features.Conferences;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Documents;
 using DonDoc.Web.Features.Export;
+using DonDoc.Web.Features.Grading;
 using DonDoc.Web.Features.Import;
 using DonDoc.Web.Features.Indicators;
 using DonDoc.Web.Features.Notices;
@@ -21,6 +22,7 @@ using DonDoc.Web.Features.Reviews;
 using DonDoc.Web.Features.TaskImport;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
+using DonDoc.Web.Features.Years;
 using DonDoc.Web.Infrastructure;
 
 if (Verbs.AreVerb(args))
@@ -91,6 +93,8 @@ builder.Services.AddScoped<RemediationPlan>();
 builder.Services.AddScoped<LessonBook>();
 builder.Services.AddScoped<DonDoc.Web.Features.Inbox.Inbox>();
 builder.Services.AddScoped<DocumentRegistry>();
+builder.Services.AddScoped<YearFrames>();
+builder.Services.AddScoped<GradeBook>();
 builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
 builder.Services.AddScoped<IndicatorBook>();
@@ -138,6 +142,8 @@ api.MapReportsApi();
 api.MapExportApi();
 api.MapTaskImportApi();
 api.MapIndicatorsApi();
+api.MapYearsApi();
+api.MapGradingApi();
 app.Run();
 return 0;
 

@@ -167,6 +167,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Indicators/List"] = ["/Indicators/List"],
             ["/Indicators/Details"] = [$"/Indicators/Details/{indicator}?unit={root}&period=2026"],
             ["/Indicators/Report"] = [$"/Indicators/Report?unit={ward}&period=2026-Q1"],
+            ["/Years/Index"] = [$"/Years?unit={root}&year=2026", $"/Years?unit={ward}&year=2026"],
+            ["/Grading/Index"] = [$"/Grading?unit={root}&year=2026", $"/Grading?unit={root}&year=2026&child={ward}"],
         };
     }
 }

@@ -66,6 +66,13 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
     public DbSet<IndicatorTotal> IndicatorTotals => Set<IndicatorTotal>();
     public DbSet<IndicatorReopening> IndicatorReopenings => Set<IndicatorReopening>();
+    public DbSet<Features.Years.UnitYear> UnitYears => Set<Features.Years.UnitYear>();
+    public DbSet<Features.Years.KeyTaskGroup> KeyTaskGroups => Set<Features.Years.KeyTaskGroup>();
+    public DbSet<Features.Years.GroupTask> GroupTasks => Set<Features.Years.GroupTask>();
+    public DbSet<Features.Years.GroupIndicator> GroupIndicators => Set<Features.Years.GroupIndicator>();
+    public DbSet<Features.Grading.GradingRuleSet> GradingRuleSets => Set<Features.Grading.GradingRuleSet>();
+    public DbSet<Features.Grading.GradeBand> GradeBands => Set<Features.Grading.GradeBand>();
+    public DbSet<Features.Grading.UnitGrade> UnitGrades => Set<Features.Grading.UnitGrade>();
 
     private readonly AuditHead _auditHead = new();
     private AuditCapture? _trail;

@@ -43,6 +43,7 @@ public static partial class DemoData
         await SeedReviewsAsync(db, units, planner.Plenum16, plenum);
         await SeedConclusionDraftsAsync(db, documents[(ConclusionSymbol, 2026)], clock);
         await SeedIndicatorsAsync(db, units, documents, today);
+        await SeedYearsAsync(db, units.Root);
         await tx.CommitAsync();
     }
 }

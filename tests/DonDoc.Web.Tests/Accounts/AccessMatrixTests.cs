@@ -216,6 +216,37 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Reviews/Item"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}", c), OfficeOnly(Access.NotFound)),
         ["POST /Reviews/Item?handler=Units"] = new((c, i) => Form($"/Reviews/Item/{c.Limitation(i)}?handler=Units", c), OfficeOnly(Access.NotFound)),
 
+        // The year's frame: read with the unit, written by the office. A version of 0 read before another caller wrote is a conflict (409), still reached.
+        ["GET /Years/Index"] = new((c, i) => Get($"/Years?unit={c.Unit(i)}&year=2026"), Read()),
+        ["POST /Years/Index?handler=Frame"] = new((c, i) => Form($"/Years?unit={c.Unit(i)}&year=2026&handler=Frame", c, ("Frame.Theme", "Chủ đề kiểm tra quyền"),
+            ("Frame.Groups", "Nhóm kiểm tra quyền")), OfficeOnly(Access.NotFound)),
+        ["POST /Years/Index?handler=File"] = new((c, i) => Form($"/Years?unit={c.Unit(i)}&year=2026&handler=File", c, ("number", 1), ("taskId", c.Task(i))),
+            OfficeOnly(Access.NotFound)),
+        ["POST /Years/Index?handler=Unfile"] = new((c, i) => Form($"/Years?unit={c.Unit(i)}&year=2026&handler=Unfile", c, ("number", 1), ("taskId", c.Task(i))),
+            OfficeOnly(Access.NotFound)),
+        ["GET /api/units/{id:int}/years/{year:int}/"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/years/2026"), Read()),
+        ["PUT /api/units/{id:int}/years/{year:int}/"] = new((c, i) => Put($"/api/units/{c.Unit(i)}/years/2026", new { Theme = "Chủ đề kiểm tra quyền", Groups = new[] { "Nhóm một" } }),
+            OfficeOnly(Access.NotFound)),
+        ["POST /api/units/{id:int}/years/{year:int}/groups/{number:int}/tasks"] = new((c, i) => Json($"/api/units/{c.Unit(i)}/years/2026/groups/1/tasks",
+            new { TaskId = c.Task(i) }), OfficeOnly(Access.NotFound)),
+        ["DELETE /api/units/{id:int}/years/{year:int}/groups/{number:int}/tasks/{taskId:int}"] = new((c, i) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/units/{c.Unit(i)}/years/2026/groups/1/tasks/{c.Task(i)}"), OfficeOnly(Access.NotFound)),
+        ["POST /Years/Index?handler=FileIndicator"] = new((c, i) => Form($"/Years?unit={c.Unit(i)}&year=2026&handler=FileIndicator", c, ("number", 1),
+            ("indicatorId", c.Indicator(i))), OfficeOnly(Access.NotFound)),
+        ["POST /Years/Index?handler=UnfileIndicator"] = new((c, i) => Form($"/Years?unit={c.Unit(i)}&year=2026&handler=UnfileIndicator", c, ("number", 1),
+            ("indicatorId", c.Indicator(i))), OfficeOnly(Access.NotFound)),
+        ["POST /api/units/{id:int}/years/{year:int}/groups/{number:int}/indicators"] = new((c, i) => Json($"/api/units/{c.Unit(i)}/years/2026/groups/1/indicators",
+            new { IndicatorId = c.Indicator(i) }), OfficeOnly(Access.NotFound)),
+        ["DELETE /api/units/{id:int}/years/{year:int}/groups/{number:int}/indicators/{indicatorId:int}"] = new((c, i) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/units/{c.Unit(i)}/years/2026/groups/1/indicators/{c.Indicator(i)}"), OfficeOnly(Access.NotFound)),
+        // Grading: the parent's office grades its children; outside, the city grading Hoàn Kiếm.
+        ["GET /Grading/Index"] = new((c, i) => Get($"/Grading?unit={c.Unit(i)}&year=2026"), Read()),
+        ["POST /Grading/Index?handler=Grade"] = new((c, i) => Form($"/Grading?unit={c.Parent(i)}&year=2026&child={c.Child(i)}&handler=Grade", c,
+            ("Input.Score", "80"), ("Input.Grade", "Good")), OfficeOnly(Access.NotFound)),
+        ["GET /api/units/{id:int}/grades/{year:int}/"] = new((c, i) => Get($"/api/units/{c.Unit(i)}/grades/2026"), Read()),
+        ["PUT /api/units/{id:int}/grades/{year:int}/{unitId:int}"] = new((c, i) => Put($"/api/units/{c.Parent(i)}/grades/2026/{c.Child(i)}",
+            new { Score = 80, Grade = "Good" }), OfficeOnly(Access.NotFound)),
+
         ["GET /Reports/Index"] = new((_, _) => Get("/Reports"), OfficeOnly()),
         ["POST /Reports/Index?handler=Make"] = new((c, i) => Form("/Reports?handler=Make", c, ("Input.UnitId", c.Unit(i)), ("Input.Choice", "Progress")),
             OfficeOnly(Access.Refused)),
@@ -388,6 +419,9 @@ public abstract partial class AccessMatrixTests(TestApp app)
         public int Conference(bool inScope) => inScope ? Records.ConferenceIn : Records.ConferenceOut;
         public int Report(bool inScope) => inScope ? Records.ReportIn : Records.ReportOut;
         public int Indicator(bool inScope) => inScope ? Records.IndicatorIn : Records.IndicatorOut;
+        // A parent and its child: Ba Đình and its cell inside, the city and Hoàn Kiếm outside.
+        public int Parent(bool inScope) => inScope ? Units.BaDinh.Id : Units.Root.Id;
+        public int Child(bool inScope) => inScope ? Units.BaDinhCell.Id : Units.HoanKiem.Id;
     }
 
     /// <summary>

@@ -223,6 +223,28 @@ public abstract class IndicatorTests(TestApp app)
         Assert.Matches(@"^\S*\s*\(đảng viên\) 30 40 75%", text[(text.IndexOf(name, StringComparison.Ordinal) + name.Length)..]);
     }
 
+    [DbFact]
+    public async Task An_indicator_filed_under_a_key_task_group_shows_on_the_units_year_with_its_figures_and_feeds_the_grading()
+    {
+        app.Clock.SetLocal(new DateOnly(2026, 4, 3));
+        var id = await DefineAsync("NAM", IndicatorKind.Flow, IndicatorDirection.Higher);
+        await _admin.PutAsJsonAsync($"/api/indicators/{id}/plans", new { UnitId = Units.UbndParty.Id, Period = "2026", Target = 20 }, Api.Json).OkAsync<PlanSplit>();
+        await ReportAsync(Units.UbndParty, "2026-Q1", id, 5);
+        var url = $"/api/units/{Units.UbndParty.Id}/years/2026";
+        await _admin.PutAsJsonAsync(url, new { Theme = "Kỷ cương, trách nhiệm", Groups = new[] { "Xây dựng Đảng", "Phát triển kinh tế" } }, Api.Json)
+            .OkAsync<Web.Features.Years.YearFrameView>();
+        await _admin.PostAsync($"{url}/groups/2/indicators", new { IndicatorId = 987654 }).ProblemAsync("indicatorId");
+        var year = await _admin.PostAsync($"{url}/groups/1/indicators", new { IndicatorId = id }).OkAsync<Web.Features.Years.YearFrameView>();
+        var filed = Assert.Single(year.Groups[0].Indicators);
+        Assert.Equal((id, 5m, 25m), (filed.Indicator.Id, filed.Cell.Actual!.Value, filed.Cell.Plan!.Percent!.Value));
+        Assert.Contains(year.Indicators, r => r.Indicator.Id == id);
+        await _admin.PostAsync($"{url}/groups/2/indicators", new { IndicatorId = id }).ProblemAsync("indicatorId");
+
+        // At the year's end the target is missed: the grading counts it.
+        var result = await app.WithDbAsync(db => IndicatorResults.ForYearAsync(db, Units.UbndParty.Id, 2026, CancellationToken.None));
+        Assert.Equal((1, 0, 0, 1), (result.Planned, result.Met, result.Exceeded, result.Missed));
+    }
+
     private static MultipartFormDataContent Sheet(params (string Code, decimal? Value, decimal? Numerator, decimal? Denominator)[] lines)
     {
         var rows = lines.Select(l => new Dictionary<string, object?>

@@ -87,7 +87,7 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         var indicators = await ToRef(Of(db, unit.Path, period.Year, period.LastYear).OrderBy(i => i.Code)).ToListAsync(ct);
         var compare = compareYear ?? period.YearBefore().Year;
         var at = Clock.EndOfDayUtc(asOf);
-        var cells = await CellsAsync(indicators, [unitId], period, compare, asOf, ct);
+        var cells = await CellsAsync(db, indicators, [unitId], period, compare, asOf, ct);
         var rows = indicators.Select(i => new IndicatorRow(i, cells.GetValueOrDefault((i.Id, unitId)) ?? IndicatorCell.Empty)).ToList();
 
         // By default the first indicator with a figure or a target in the period.
@@ -100,7 +100,7 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
                 .Where(u => u.ParentId == unitId && u.ValidFrom <= asOf && (u.ValidTo == null || u.ValidTo > asOf))
                 .OrderBy(u => u.Code).Select(u => new UnitLink(u.Id, u.Code, u.Name)).ToListAsync(ct);
             var kidIds = kids.Select(k => k.Id).ToList();
-            var kidCells = await CellsAsync([selected], kidIds, period, compare, asOf, ct);
+            var kidCells = await CellsAsync(db, [selected], kidIds, period, compare, asOf, ct);
             // Expected to report: the children given a target for the indicator in the period's year.
             var expected = (await AsOf(db.IndicatorPlans, at)
                 .Where(p => p.IndicatorId == selected.Id && kidIds.Contains(p.UnitId) && p.Year >= period.Year && p.Year <= period.LastYear)
@@ -166,14 +166,14 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         var due = period.Parts(indicator.ReportEvery).Where(p => p.End < asOf).Select(p => (Period?)p).LastOrDefault();
         if (due is not { } part)
             return unitIds.ToHashSet();
-        return (await SumsAsync(indicator.Id, unitIds, part, Clock.EndOfDayUtc(asOf), ct)).Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToHashSet();
+        return (await SumsAsync(db, indicator.Id, unitIds, part, Clock.EndOfDayUtc(asOf), ct)).Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToHashSet();
     }
 
     /// <summary>
     /// The sums of these units for one reporting period as they stood at <paramref name="at"/>: for each unit, the row recorded
     /// last before then, found by one index seek whatever the number of reports since (a city's sum has a row per report below it).
     /// </summary>
-    private async Task<Dictionary<int, Figure>> SumsAsync(int indicatorId, IReadOnlyList<int> unitIds, Period part, DateTime at, CancellationToken ct)
+    private static async Task<Dictionary<int, Figure>> SumsAsync(AppDb db, int indicatorId, IReadOnlyList<int> unitIds, Period part, DateTime at, CancellationToken ct)
     {
         var ids = await db.Units.Where(u => unitIds.Contains(u.Id))
             .Select(u => db.IndicatorTotals
@@ -189,7 +189,7 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         rows.AsNoTracking().Where(r => r.RecordedAtUtc < at && (r.ReplacedAtUtc == null || r.ReplacedAtUtc >= at));
 
     /// <summary>The cells of these units for these indicators: one read of sums and one of plans per indicator, whatever the data below.</summary>
-    public async Task<Dictionary<(int IndicatorId, int UnitId), IndicatorCell>> CellsAsync(IReadOnlyList<IndicatorRef> indicators,
+    public static async Task<Dictionary<(int IndicatorId, int UnitId), IndicatorCell>> CellsAsync(AppDb db, IReadOnlyList<IndicatorRef> indicators,
         IReadOnlyList<int> unitIds, Period period, int compareYear, DateOnly asOf, CancellationToken ct)
     {
         var at = Clock.EndOfDayUtc(asOf);
@@ -204,7 +204,7 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
             var wanted = parts.Concat(earlierParts).ToHashSet();
             var sums = new Dictionary<(int, Period), Figure>();
             foreach (var part in wanted)
-                foreach (var (unitId, figure) in await SumsAsync(indicator.Id, unitIds, part, at, ct))
+                foreach (var (unitId, figure) in await SumsAsync(db, indicator.Id, unitIds, part, at, ct))
                     sums[(unitId, part)] = figure;
             var plans = (await AsOf(db.IndicatorPlans, at)
                     .Where(p => p.IndicatorId == indicator.Id && unitIds.Contains(p.UnitId)

@@ -24,7 +24,7 @@ public sealed record Comparison(bool Same, string KeptHash, string NewHash, IRea
 /// keeps them, and makes a kept one again to compare. The figures are the dashboard's own
 /// (<see cref="DashboardQuery"/>), so the report and the dashboard cannot disagree.
 /// </summary>
-public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Indicators.IndicatorBoard indicators, Clock clock, IConfiguration configuration)
+public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Clock clock, IConfiguration configuration)
 {
     // Tasks listed per unit shown before "… và N nhiệm vụ khác": a city has thousands overdue on a bad day.
     public const int MaxTasksPerUnit = 20;
@@ -153,7 +153,7 @@ public sealed class ReportMaker(AppDb db, DashboardQuery dashboard, Indicators.I
                 progress[p.Id] = await ProgramProgress.MilestonesAsync(db, p.Id, inputs.AsOf, ct);
             var year = Indicators.Period.OfYear(inputs.AsOf.Year);
             var defined = await Indicators.IndicatorBoard.ToRef(Indicators.IndicatorBoard.Of(db, unit.Path, year.Year, year.Year).OrderBy(i => i.Code)).ToListAsync(ct);
-            var cells = await indicators.CellsAsync(defined, [unit.Id], year, year.Year - 1, inputs.AsOf, ct);
+            var cells = await Indicators.IndicatorBoard.CellsAsync(db, defined, [unit.Id], year, year.Year - 1, inputs.AsOf, ct);
             WriteProgress(doc, view, progress, behind, defined.Where(i => cells.ContainsKey((i.Id, unit.Id))).Select(i => (i, cells[(i.Id, unit.Id)])).ToList());
             head = Head(issuer, superior, inputs, subject: null,
                 [$"- Thường trực {issuer.Name} (để báo cáo);", .. issuer.Id != unit.Id ? new[] { $"- {unit.Name};" } : [], Archive(issuer)]);

@@ -784,6 +784,203 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.GradeBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MinScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleSetId", "Grade")
+                        .IsUnique();
+
+                    b.ToTable("GradeBands");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Conditions = "100% chỉ tiêu, nhiệm vụ hoàn thành đúng tiến độ, có ít nhất 30% vượt kế hoạch; không có tập thể, cá nhân lãnh đạo bị kỷ luật; khắc phục 100% hạn chế đã chỉ ra.",
+                            Grade = "Excellent",
+                            MinScore = 90m,
+                            RuleSetId = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Conditions = "100% chỉ tiêu, nhiệm vụ hoàn thành đúng tiến độ, bảo đảm chất lượng.",
+                            Grade = "Good",
+                            MinScore = 70m,
+                            RuleSetId = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Conditions = "Hoàn thành các chỉ tiêu, nhiệm vụ; không quá 20% chậm tiến độ.",
+                            Grade = "Completed",
+                            MinScore = 50m,
+                            RuleSetId = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Conditions = "Dưới 50 điểm; hoặc dưới 70% chỉ tiêu, nhiệm vụ kế hoạch; hoặc không đạt chỉ tiêu kinh tế - xã hội cơ bản (tăng trưởng, thu ngân sách, giải ngân đầu tư công, thu nhập bình quân, giảm hộ nghèo).",
+                            Grade = "NotCompleted",
+                            MinScore = 0m,
+                            RuleSetId = 1
+                        });
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.GradingRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapBaseIncludesExcellent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapBaseVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CompletedBehindAtMost")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentCap")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentCapOutstanding")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentExceeded")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NotCompletedBelowDone")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GradingRuleSets");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CapBaseIncludesExcellent = true,
+                            CapBaseVerified = false,
+                            CompletedBehindAtMost = 0.20m,
+                            ExcellentCap = 0.20m,
+                            ExcellentCapOutstanding = 0.25m,
+                            ExcellentExceeded = 0.30m,
+                            NotCompletedBelowDone = 0.70m,
+                            Source = "Quy định 366-QĐ/TW (30/8/2025), Điều 11",
+                            ValidFrom = new DateOnly(2025, 8, 30)
+                        });
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.UnitGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerGroup")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedGrade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestionWhy")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("UnitGrades");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Import.ImportSource", b =>
                 {
                     b.Property<int>("Id")
@@ -1968,6 +2165,90 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.ToTable("UnitLineages");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Years.GroupIndicator", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("GroupIndicators");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.GroupTask", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "TaskId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("GroupTasks");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.KeyTaskGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitYearId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("KeyTaskGroups");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.UnitYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("UnitYears");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Infrastructure.IdempotentRequest", b =>
                 {
                     b.Property<int>("UserId")
@@ -2382,6 +2663,32 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Navigation("Term");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.GradeBand", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Grading.GradingRuleSet", null)
+                        .WithMany("Bands")
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.UnitGrade", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Grading.GradingRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Indicators.Indicator", b =>
                 {
                     b.HasOne("DonDoc.Web.Features.Documents.Document", "Document")
@@ -2760,6 +3067,60 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Years.GroupIndicator", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Years.KeyTaskGroup", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.GroupTask", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Years.KeyTaskGroup", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Web.Features.Tasks.TaskItem", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.KeyTaskGroup", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Years.UnitYear", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("UnitYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.UnitYear", b =>
+                {
+                    b.HasOne("DonDoc.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -2816,6 +3177,11 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Grading.GradingRuleSet", b =>
+                {
+                    b.Navigation("Bands");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Reports.IssuedReport", b =>
                 {
                     b.Navigation("File");
@@ -2843,6 +3209,18 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.Navigation("Coordinators");
 
                     b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.KeyTaskGroup", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("DonDoc.Web.Features.Years.UnitYear", b =>
+                {
+                    b.Navigation("Groups");
                 });
 #pragma warning restore 612, 618
         }
