@@ -102,7 +102,9 @@ public static class ScaleData
                 ++reportId, t.Id, null, t.ProgressOn, Math.Max(t.Percent, 10), "Đã triển khai, đang tổng hợp kết quả", At(t.ProgressOn!.Value),
             }), reported.Count, "Báo cáo", progress, bars, ct);
 
-        foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports" })
+        var figures = await SeedIndicatorsAsync(db, units, today, progress, bars, ct);
+
+        foreach (var table in new[] { "Units", "Tasks", "TaskEvents", "ProgressReports", "IndicatorPlans", "IndicatorActuals", "IndicatorTotals" })
             await BulkWriter.ResetIdentityAsync(db, table, ct);
         db.Terms.AddRange(DemoData.CityTerms.Select(t => new Features.Documents.Term { Name = t.Name, StartsOn = t.StartsOn, EndsOn = t.EndsOn }));
         await db.SaveChangesAsync(ct);
@@ -112,7 +114,94 @@ public static class ScaleData
         // Fresh statistics, so both planners pick the unit or due-date indexes the queries were written for.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         progress.WriteLine($"Xong: {VnFormat.Number(units.Count)} đơn vị, {VnFormat.Number(tasks.Length)} nhiệm vụ, " +
-            $"{VnFormat.Number(eventCount)} dòng lịch sử, {VnFormat.Number(reported.Count)} báo cáo trong {watch.Elapsed.TotalSeconds:0} giây.");
+            $"{VnFormat.Number(eventCount)} dòng lịch sử, {VnFormat.Number(reported.Count)} báo cáo, {VnFormat.Number(figures)} dòng chỉ tiêu " +
+            $"trong {watch.Elapsed.TotalSeconds:0} giây.");
+    }
+
+    /// <summary>
+    /// Two indicators of the root over five years: new members by quarter and the share of grassroots organisations
+    /// rated good by year. Every unit has a year's target for both; every grassroots unit reports each period that has
+    /// ended (one in twenty is late with the last quarter), and every unit holds its subtree's sum, as the ledger
+    /// would have written them. Returns the rows written.
+    /// </summary>
+    private static async Task<long> SeedIndicatorsAsync(AppDb db, List<GenUnit> units, DateOnly today, TextWriter progress, bool bars, CancellationToken ct)
+    {
+        var (first, last) = (today.Year - 4, today.Year);
+        var root = units[0];
+        Features.Indicators.Indicator Define(string code, string name, string measure, Features.Indicators.IndicatorKind kind,
+            Features.Indicators.IndicatorDirection direction, Features.Indicators.PeriodKind every) => new()
+        {
+            Code = code, Name = name, Measure = measure, Kind = kind, Direction = direction, ReportEvery = every, ReportWithinDays = 10,
+            FromYear = first, ToYear = last, OwnerUnitId = root.Id, CreatedAtUtc = At(new DateOnly(first, 1, 2)),
+            NumeratorLabel = kind == Features.Indicators.IndicatorKind.Ratio ? "Số tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên" : null,
+            DenominatorLabel = kind == Features.Indicators.IndicatorKind.Ratio ? "Số tổ chức cơ sở đảng được đánh giá" : null,
+        };
+        var admitted = Define("KN", "Kết nạp đảng viên mới", "đảng viên", Features.Indicators.IndicatorKind.Flow, Features.Indicators.IndicatorDirection.Higher,
+            Features.Indicators.PeriodKind.Quarter);
+        var rated = Define("TL-HTT", "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "%", Features.Indicators.IndicatorKind.Ratio,
+            Features.Indicators.IndicatorDirection.Floor, Features.Indicators.PeriodKind.Year);
+        db.Indicators.AddRange(admitted, rated);
+        await db.SaveChangesAsync(ct);
+
+        var parents = units.Where(u => u.ParentId is not null).Select(u => u.ParentId!.Value).ToHashSet();
+        var leaves = units.Where(u => !parents.Contains(u.Id)).ToList();
+        var ancestors = units.ToDictionary(u => u.Id, u => Unit.Ancestors(u.Path).ToArray());
+        var leavesBelow = new int[units.Count + 1];
+        foreach (var leaf in leaves)
+            foreach (var a in ancestors[leaf.Id])
+                leavesBelow[a]++;
+
+        var years = Enumerable.Range(first, last - first + 1).ToList();
+        long planId = 0;
+        var plans = units.SelectMany(u => years.SelectMany(y => new object?[][]
+        {
+            [++planId, admitted.Id, u.Id, "Year", y, 1, "", leavesBelow[u.Id] * 8m, null, null, At(new DateOnly(y, 1, 10)), null, 1],
+            [++planId, rated.Id, u.Id, "Year", y, 1, "", 90m, null, null, At(new DateOnly(y, 1, 10)), null, 1],
+        }));
+        var written = await Load(db, "IndicatorPlans",
+            ["Id", "IndicatorId", "UnitId", "PeriodKind", "Year", "Number", "Basis", "Target", "TargetHigh", "HandedDownFromId", "RecordedAtUtc", "ReplacedAtUtc", "Version"],
+            plans, units.Count * years.Count * 2L, "Kế hoạch", progress, bars, ct);
+
+        // The periods reported so far: quarters and years that ended at least ten days ago.
+        var quarters = years.SelectMany(y => Enumerable.Range(1, 4).Select(q => Features.Indicators.Period.Quarter(y, q))).Where(q => q.End.AddDays(10) < today).ToList();
+        var ended = years.Select(Features.Indicators.Period.OfYear).Where(p => p.End.AddDays(10) < today).ToList();
+        var periods = quarters.Select(q => (Indicator: admitted.Id, Period: q)).Concat(ended.Select(y => (Indicator: rated.Id, Period: y))).ToList();
+        bool Reports(GenUnit leaf, Features.Indicators.Period p) => !(p == quarters[^1] && leaf.Id % 20 == 0);
+        (decimal Value, decimal Num, decimal Den) Figure(GenUnit leaf, int indicator, Features.Indicators.Period p) => indicator == admitted.Id
+            ? ((leaf.Id * 7 + p.Number * 3 + p.Year) % 5, 0, 0)
+            : (0, (leaf.Id + p.Year) % 10 < 8 ? 1 : 0, 1);
+        long actualId = 0;
+        var actuals = periods.SelectMany(p => leaves.Where(l => Reports(l, p.Period)).Select(l =>
+        {
+            var (value, num, den) = Figure(l, p.Indicator, p.Period);
+            return new object?[] { ++actualId, p.Indicator, l.Id, p.Period.Kind.ToString(), p.Period.Year, p.Period.Number, value, num, den, false, null,
+                At(p.Period.End.AddDays(5)), null, 1 };
+        }));
+        written += await Load(db, "IndicatorActuals",
+            ["Id", "IndicatorId", "UnitId", "PeriodKind", "Year", "Number", "Value", "Numerator", "Denominator", "IsEstimate", "Note", "RecordedAtUtc", "ReplacedAtUtc", "Version"],
+            actuals, periods.Sum(p => (long)leaves.Count(l => Reports(l, p.Period))), "Số liệu", progress, bars, ct);
+
+        long totalId = 0;
+        IEnumerable<object?[]> Totals()
+        {
+            foreach (var (indicator, period) in periods)
+            {
+                var sums = new (decimal Value, decimal Num, decimal Den, int Reporters)[units.Count + 1];
+                foreach (var leaf in leaves.Where(l => Reports(l, period)))
+                {
+                    var (value, num, den) = Figure(leaf, indicator, period);
+                    foreach (var a in ancestors[leaf.Id])
+                        sums[a] = (sums[a].Value + value, sums[a].Num + num, sums[a].Den + den, sums[a].Reporters + 1);
+                }
+                foreach (var u in units.Where(u => sums[u.Id].Reporters > 0))
+                    yield return [++totalId, indicator, u.Id, period.Kind.ToString(), period.Year, period.Number, sums[u.Id].Value, sums[u.Id].Num,
+                        sums[u.Id].Den, sums[u.Id].Reporters, 0, At(period.End.AddDays(5)), null];
+            }
+        }
+        written += await Load(db, "IndicatorTotals",
+            ["Id", "IndicatorId", "UnitId", "PeriodKind", "Year", "Number", "Value", "Numerator", "Denominator", "Reporters", "Estimates", "RecordedAtUtc", "ReplacedAtUtc"],
+            Totals(), (long)units.Count * periods.Count, "Tổng hợp", progress, bars, ct);
+        return written;
     }
 
     private sealed record GenUnit(int Id, string Code, string Name, UnitType Type, int? ParentId, string Path, int Depth, DateOnly ValidFrom);
@@ -300,7 +389,7 @@ public static class ScaleData
 
     private static DateTime At(DateOnly day) => Clock.EndOfDayUtc(day).AddHours(-15);
 
-    private static async Task Load(AppDb db, string table, string[] columns, IEnumerable<object?[]> rows, long total,
+    private static async Task<long> Load(AppDb db, string table, string[] columns, IEnumerable<object?[]> rows, long total,
         string label, TextWriter progress, bool bars, CancellationToken ct)
     {
         var lastTenth = -1;
@@ -316,8 +405,9 @@ public static class ScaleData
                 progress.WriteLine($"{label,-10} {counts}");
             }
         }
-        await BulkWriter.WriteAsync(db, table, columns, rows, Draw, ct);
+        var written = await BulkWriter.WriteAsync(db, table, columns, rows, Draw, ct);
         if (bars)
             progress.WriteLine();
+        return written;
     }
 }
