@@ -37,6 +37,14 @@ public sealed class IndicatorPagesTests(DemoBrowserApp app)
         await Assertions.Expect(weak.Locator("td").Nth(1)).ToHaveTextAsync("12");
         await Assertions.Expect(weak.Locator("td").Nth(2)).ToHaveTextAsync("39");
 
+        // The program the term's indicators belong to shows them beside its projects' x/y.
+        var program = await app.WithDbAsync(db => db.Indicators.Where(i => i.Code == "TCĐ-DN").Select(i => i.TaskId!.Value).SingleAsync());
+        await page.GotoAsync($"/Tasks/Details/{program}");
+        var programFirms = page.Locator("#program-indicators tbody tr").Filter(new() { HasText = "doanh nghiệp ngoài khu vực nhà nước" });
+        await Assertions.Expect(programFirms).ToContainTextAsync("93");
+        await Assertions.Expect(programFirms).ToContainTextAsync("132,9%");
+        await BrowserApp.ScreenshotAsync(page, "program-indicators");
+
         // This year's first quarter: 23 of the 136 committees have not reported it.
         await page.GotoAsync($"/Indicators?unit={root}&period=2026-Q1&indicator={indicator}");
         await Assertions.Expect(page.Locator("#not-reported")).ToContainTextAsync("23/136 đơn vị chưa báo cáo");

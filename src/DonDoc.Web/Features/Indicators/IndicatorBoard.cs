@@ -123,6 +123,24 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         return new IndicatorBoardView(unit.Link, period, asOf, compare, rows, selected, children);
     }
 
+    /// <summary>
+    /// The indicators that belong to a program or project of the task tree, each for its owner over its whole term (or its
+    /// one year), as the program's page shows them beside its projects' x/y.
+    /// </summary>
+    public static async Task<IReadOnlyList<IndicatorRow>> ForTaskAsync(AppDb db, UserScope scope, int taskId, DateOnly today, CancellationToken ct)
+    {
+        var linked = await ToRef(Visible(db, scope).Where(i => i.TaskId == taskId).OrderBy(i => i.Code)).ToListAsync(ct);
+        var rows = new List<IndicatorRow>();
+        foreach (var group in linked.GroupBy(i => (i.OwnerUnitId, i.FromYear, i.ToYear)))
+        {
+            var (owner, from, to) = group.Key;
+            var period = from == to ? Period.OfYear(from) : Period.Term(from, to);
+            var cells = await CellsAsync(db, group.ToList(), [owner], period, from - 1, today, ct);
+            rows.AddRange(group.Select(i => new IndicatorRow(i, cells.GetValueOrDefault((i.Id, owner)) ?? IndicatorCell.Empty)));
+        }
+        return rows;
+    }
+
     public async Task<PlanSplit?> SplitAsync(int indicatorId, int unitId, Period period, DateOnly day, CancellationToken ct)
     {
         var indicator = await ToRef(Visible(db, scope).Where(i => i.Id == indicatorId)).FirstOrDefaultAsync(ct);

@@ -230,6 +230,10 @@ public sealed class DetailsModel(AppDb db, UserScope scope, Clock clock, TaskWor
             Submit.Percent = TaskRules.MaxPercent;
         // The status history above already shows the task's history rows.
         AuditLog = await AuditTrail.AuditLog.ForRecordAsync(db, scope, "Tasks", id, ct, "TaskEvents");
+        Indicators = await Features.Indicators.IndicatorBoard.ForTaskAsync(db, scope, id, Today, ct);
         return true;
     }
+
+    /// <summary>The indicators of this program or project, each over its term for the unit that set it.</summary>
+    public IReadOnlyList<Features.Indicators.IndicatorRow> Indicators { get; private set; } = [];
 }
