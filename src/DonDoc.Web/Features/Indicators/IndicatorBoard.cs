@@ -90,9 +90,10 @@ public sealed class IndicatorBoard(AppDb db, UserScope scope)
         var cells = await CellsAsync(db, indicators, [unitId], period, compare, asOf, ct);
         var rows = indicators.Select(i => new IndicatorRow(i, cells.GetValueOrDefault((i.Id, unitId)) ?? IndicatorCell.Empty)).ToList();
 
-        // By default the first indicator with a figure or a target in the period.
+        // By default the first indicator with a target in the period (it was handed down), else the first with a figure.
         var selected = indicators.FirstOrDefault(i => i.Id == indicatorId)
-            ?? rows.FirstOrDefault(r => r.Cell.Actual is not null || r.Cell.Plan is not null)?.Indicator ?? indicators.FirstOrDefault();
+            ?? rows.FirstOrDefault(r => r.Cell.Plan is not null)?.Indicator ?? rows.FirstOrDefault(r => r.Cell.Actual is not null)?.Indicator
+            ?? indicators.FirstOrDefault();
         var children = new List<ChildIndicatorRow>();
         if (selected is not null)
         {
