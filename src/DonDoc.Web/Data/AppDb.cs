@@ -39,6 +39,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<UnitStat> UnitStats => Set<UnitStat>();
+    public DbSet<UnitCountStep> UnitCountSteps => Set<UnitCountStep>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<ImportSource> ImportSources => Set<ImportSource>();

@@ -96,6 +96,22 @@ public static class Database
         if (db.Database.IsSqlite())
             // WAL lets readers go on while one writer commits.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await FillCountStepsAsync(db, ct);
+    }
+
+    // A database from a version without the count steps has a history but no steps: they are written once from it.
+    private static async Task FillCountStepsAsync(AppDb db, CancellationToken ct)
+    {
+        if (await db.UnitCountSteps.AnyAsync(ct) || !await db.TaskEvents.AnyAsync(ct))
+            return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            // Two instances starting together: the second waits here, then finds the steps written.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"UnitCountSteps\" IN EXCLUSIVE MODE", ct);
+        if (await db.UnitCountSteps.AnyAsync(ct))
+            return;
+        await Features.Dashboard.CountSteps.RebuildAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>

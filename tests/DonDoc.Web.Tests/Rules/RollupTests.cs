@@ -64,6 +64,31 @@ public sealed class RollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Past_days_count_as_a_replay_of_the_history_also_across_a_merger()
+    {
+        var root = NewUnit("M", null, UnitType.TinhUy);
+        _db.Units.Add(root);
+        await UnitPaths.SaveAsync(_db);
+        var committees = Enumerable.Range(0, 3).Select(i => NewUnit($"M{i}", root, UnitType.DangBoTrucThuoc)).ToList();
+        _db.Units.AddRange(committees);
+        await UnitPaths.SaveAsync(_db);
+        var cells = committees.SelectMany(c => Enumerable.Range(0, 3).Select(i => NewUnit($"{c.Code}-{i}", c, UnitType.DangBoCoSo))).ToList();
+        _db.Units.AddRange(cells);
+        await UnitPaths.SaveAsync(_db);
+        // On the ninth day two committees merge: their grassroots move under the new one and their open tasks go to it.
+        await RunScenarioAsync([root, .. committees, .. cells], days: 24, tasksPerDay: 8, seed: 23, async (day, clock, units) =>
+        {
+            if (day != 9)
+                return units;
+            var merged = await new Reorganization(_db, clock, new TaskLedger(clock)).MergeAsync(
+                new MergeRequest(["M0", "M1"], "M", "Đảng bộ hợp nhất", "M01", UnitType.DangBoTrucThuoc, clock.Today));
+            Assert.Null(merged.Problems);
+            _db.ChangeTracker.Clear();
+            return await _db.Units.AsNoTracking().Where(u => u.ValidTo == null).ToListAsync();
+        });
+    }
+
+    [Fact]
     public async Task A_save_that_skips_the_ledger_or_the_unit_paths_is_refused_and_writes_nothing()
     {
         var unit = NewUnit("R", null, UnitType.TinhUy);
@@ -82,7 +107,8 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.Empty(await StatsAsync());
     }
 
-    private async Task RunScenarioAsync(List<Unit> units, int days, int tasksPerDay, int seed)
+    private async Task RunScenarioAsync(List<Unit> units, int days, int tasksPerDay, int seed,
+        Func<int, Clock, List<Unit>, Task<List<Unit>>>? reorganize = null)
     {
         var random = new Random(seed);
         var clock = new Clock(_time);
@@ -92,6 +118,8 @@ public sealed class RollupTests : IAsyncLifetime
         var counted = new Dictionary<DateOnly, Dictionary<int, Counts>>();
         for (var day = 0; day < days; day++)
         {
+            if (reorganize is not null)
+                units = await reorganize(day, clock, units);
             for (var i = 0; i < tasksPerDay; i++)
             {
                 var lead = units[random.Next(units.Count)];
@@ -123,13 +151,26 @@ public sealed class RollupTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromDays(1));
         }
 
-        foreach (var (day, byUnit) in counted)
+        // Counted on the day, unless a merger has since moved units: a past day is then counted on today's tree, as a replay does.
+        foreach (var (day, byUnit) in counted.Where(_ => reorganize is null))
         {
             var view = (await query.GetAsync(units[0].Id, day))!;
             Assert.True(view.Historical);
             Assert.Equal(byUnit[units[0].Id], view.Unit.Counts);
             foreach (var child in view.Children)
                 Assert.Equal(byUnit[child.Id], child.Counts);
+        }
+        var everyUnit = await _db.Units.AsNoTracking().ToListAsync();
+        for (var day = counted.Keys.Min().AddDays(-1); day < clock.Today; day = day.AddDays(1))
+        {
+            var replayed = await ReplayAsync(everyUnit, day);
+            foreach (var unit in everyUnit)
+            {
+                var view = (await query.GetAsync(unit.Id, day))!;
+                Assert.True(view.Unit.Counts == replayed[unit.Id], $"{unit.Code} on {day}: {view.Unit.Counts}, replayed {replayed[unit.Id]}");
+                foreach (var child in view.Children)
+                    Assert.Equal(replayed[child.Id], child.Counts);
+            }
         }
 
         var reloaded = await _db.Tasks.AsNoTracking().FirstAsync(t => t.Id == program.Id);
@@ -138,8 +179,10 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.Equal(children.Count(c => c.Status == TaskState.Completed), reloaded.ChildCompleted);
 
         var incremental = await StatsAsync();
+        var steps = await StepsAsync();
         await TaskLedger.RebuildRollupsAsync(_db);
         Assert.Equal(incremental, await StatsAsync());
+        Assert.Equal(steps, await StepsAsync());
     }
 
     private static async Task ActAsync(TaskWorkflow flow, int id, TaskState status, Random random)
@@ -178,21 +221,41 @@ public sealed class RollupTests : IAsyncLifetime
     {
         var tasks = await _db.Tasks.AsNoTracking().Select(t => new { t.LeadUnit!.Path, t.Status, t.DueDate, t.SubmittedOn }).ToListAsync();
         return units.ToDictionary(u => u.Id, u =>
-        {
-            var mine = tasks.Where(t => t.Path.StartsWith(u.Path)).ToList();
-            var overlays = mine.Select(t => TaskRules.OverlayOn(t.Status, t.DueDate, t.SubmittedOn, today)).ToList();
-            return new Counts(
-                mine.Count(t => t.Status != TaskState.Cancelled),
-                overlays.Count(o => o == Overlay.CompletedOnTime),
-                overlays.Count(o => o == Overlay.CompletedLate),
-                mine.Count(t => t.Status == TaskState.Assigned),
-                mine.Count(t => t.Status is TaskState.Accepted or TaskState.InProgress or TaskState.Returned),
-                mine.Count(t => t.Status == TaskState.Submitted),
-                overlays.Count(o => o == Overlay.Overdue),
-                overlays.Count(o => o == Overlay.DueSoon),
-                mine.Count(t => t.Status == TaskState.Cancelled));
-        });
+            Count(tasks.Where(t => t.Path.StartsWith(u.Path)).Select(t => new TaskFacts(0, t.Status, t.DueDate, t.SubmittedOn)), today));
     }
+
+    // The slow path the count steps must agree with: every task's last history row before the day's end, on today's tree.
+    private async Task<Dictionary<int, Counts>> ReplayAsync(List<Unit> units, DateOnly day)
+    {
+        var cut = Clock.EndOfDayUtc(day);
+        var paths = units.ToDictionary(u => u.Id, u => u.Path);
+        var latest = (await _db.TaskEvents.AsNoTracking().Where(e => e.AtUtc < cut).ToListAsync())
+            .GroupBy(e => e.TaskId).Select(g => g.MaxBy(e => e.Id)!).ToList();
+        return units.ToDictionary(u => u.Id, u => Count(latest.Where(e => paths[e.LeadUnitId].StartsWith(u.Path))
+            .Select(e => new TaskFacts(e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn)), day));
+    }
+
+    private static Counts Count(IEnumerable<TaskFacts> tasks, DateOnly day)
+    {
+        var mine = tasks.ToList();
+        var overlays = mine.Select(t => TaskRules.OverlayOn(t.Status, t.DueDate, t.SubmittedOn, day)).ToList();
+        return new Counts(
+            mine.Count(t => t.Status != TaskState.Cancelled),
+            overlays.Count(o => o == Overlay.CompletedOnTime),
+            overlays.Count(o => o == Overlay.CompletedLate),
+            mine.Count(t => t.Status == TaskState.Assigned),
+            mine.Count(t => t.Status is TaskState.Accepted or TaskState.InProgress or TaskState.Returned),
+            mine.Count(t => t.Status == TaskState.Submitted),
+            overlays.Count(o => o == Overlay.Overdue),
+            overlays.Count(o => o == Overlay.DueSoon),
+            mine.Count(t => t.Status == TaskState.Cancelled));
+    }
+
+    private async Task<List<string>> StepsAsync() =>
+        (await _db.UnitCountSteps.AsNoTracking().ToListAsync())
+            .Where(s => new Counts(s.Total, s.CompletedOnTime, s.CompletedLate, s.NotAccepted, s.InProgress, s.Submitted, s.Overdue, s.DueSoon, s.Cancelled) != DashboardQuery.Empty)
+            .Select(s => $"{s.UnitId}|{s.Grain}|{s.Day:yyyy-MM-dd}|{s.Total}|{s.CompletedOnTime}|{s.CompletedLate}|{s.NotAccepted}|{s.InProgress}|{s.Submitted}|{s.Overdue}|{s.DueSoon}|{s.Cancelled}")
+            .Order().ToList();
 
     private async Task<List<string>> StatsAsync() =>
         (await _db.UnitStats.AsNoTracking().Where(s => s.Count != 0).ToListAsync())

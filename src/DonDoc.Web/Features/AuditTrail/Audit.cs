@@ -127,13 +127,13 @@ public static class Audit
 
     /// <summary>
     /// UnitStats are rollups recomputed from the tasks (TaskLedger.RebuildRollupsAsync gives them back
-    /// whole): auditing them would copy every task change a dozen times and tell nothing new.
+    /// whole), UnitCountSteps from their history (CountSteps.RebuildAsync): auditing them would copy every task change a dozen times and tell nothing new.
     /// The audit table does not audit itself. Notices and outgoing mail are messages about changes already
     /// audited, written for their readers. An issued report's file is not copied either: its SHA-256 is in the
     /// audited report row. A spreadsheet's preview is the uploaded rows awaiting confirmation; the tasks they become are audited.
     /// Indicator totals are sums of the audited actuals, like UnitStats.
     /// </summary>
-    internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat)
+    internal static bool IsAudited(IEntityType type) => type.ClrType != typeof(AuditEntry) && type.ClrType != typeof(UnitStat) && type.ClrType != typeof(UnitCountStep)
         && type.ClrType != typeof(Notices.Notice) && type.ClrType != typeof(Notices.OutgoingMail)
         && type.ClrType != typeof(Reports.IssuedReportFile) && type.ClrType != typeof(TaskImport.TaskImportPreview)
         && type.ClrType != typeof(Indicators.IndicatorTotal);

@@ -21,6 +21,14 @@ public sealed record Counts(int Total, int CompletedOnTime, int CompletedLate, i
 
     /// <summary>Completed over <see cref="Due"/>, or null while nothing is due.</summary>
     public decimal? CompletionRate => Due == 0 ? null : Math.Round(100m * Completed / Due, 1);
+
+    public static Counts operator +(Counts a, Counts b) => new(a.Total + b.Total, a.CompletedOnTime + b.CompletedOnTime,
+        a.CompletedLate + b.CompletedLate, a.NotAccepted + b.NotAccepted, a.InProgress + b.InProgress, a.Submitted + b.Submitted,
+        a.Overdue + b.Overdue, a.DueSoon + b.DueSoon, a.Cancelled + b.Cancelled);
+
+    public static Counts operator -(Counts a, Counts b) => new(a.Total - b.Total, a.CompletedOnTime - b.CompletedOnTime,
+        a.CompletedLate - b.CompletedLate, a.NotAccepted - b.NotAccepted, a.InProgress - b.InProgress, a.Submitted - b.Submitted,
+        a.Overdue - b.Overdue, a.DueSoon - b.DueSoon, a.Cancelled - b.Cancelled);
 }
 
 public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type, Counts Counts);
@@ -38,8 +46,8 @@ public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historic
 }
 
 /// <summary>
-/// The dashboard of a unit's subtree. Today's view reads the rollups: a few rows per unit shown,
-/// whatever the number of tasks. A past day's view replays the task history up to that day's end.
+/// The dashboard of a unit's subtree. Today's view reads the rollups, a past day's the count steps: a few rows
+/// per unit shown either way, whatever the number of tasks and the length of their history.
 /// </summary>
 public sealed class DashboardQuery(AppDb db, Clock clock)
 {
@@ -55,7 +63,8 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
             .OrderBy(u => u.Code).ToListAsync(ct);
         var shown = children.Prepend(unit).ToList();
         var historical = day < today;
-        var counts = historical ? await ReplayAsync(unit, day, ct) : await FromRollupsAsync(shown.Select(u => u.Id).ToList(), day, ct);
+        var ids = shown.Select(u => u.Id).ToList();
+        var counts = historical ? await CountSteps.AsOfAsync(db, ids, day, ct) : await FromRollupsAsync(ids, day, ct);
         UnitCounts Row(Unit u) => new(u.Id, u.Code, u.Name, u.Type, counts.GetValueOrDefault(u.Id) ?? Empty);
         var ranked = Ranking.Order(children.Select(Row)).ToList();
         var programs = await ChildCountsAsync(unitId, day, historical, t => t.Kind == TaskKind.Program, null, ct);
@@ -107,27 +116,6 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
     private const string StateMetricsFrom = "s:";
     private const string StateMetricsTo = "s;";
 
-    private async Task<Dictionary<int, Counts>> ReplayAsync(Unit unit, DateOnly day, CancellationToken ct)
-    {
-        var groups = await LatestStates(day, LedWithin(unit))
-            .Join(db.Units.Where(u => u.Path.StartsWith(unit.Path)), e => e.LeadUnitId, u => u.Id, (e, u) => new { u.Path, e.Status, e.DueDate, e.SubmittedOn })
-            .GroupBy(x => new { x.Path, x.Status, x.DueDate, x.SubmittedOn })
-            .Select(g => new { g.Key.Path, g.Key.Status, g.Key.DueDate, g.Key.SubmittedOn, Count = g.Count() })
-            .ToListAsync(ct);
-        var tally = new Dictionary<int, Tally>();
-        foreach (var g in groups)
-        {
-            var ids = Unit.Ancestors(g.Path).SkipWhile(id => id != unit.Id).Take(2).ToList();
-            foreach (var id in ids)
-            {
-                if (!tally.TryGetValue(id, out var t))
-                    tally[id] = t = new Tally();
-                t.Add(g.Status, TaskRules.OverlayOn(g.Status, g.DueDate, g.SubmittedOn, day), g.Count);
-            }
-        }
-        return tally.ToDictionary(t => t.Key, t => t.Value.ToCounts());
-    }
-
     // The last history row written before the end of the day of each of the tasks (null: of every task).
     private IQueryable<TaskEvent> LatestStates(DateOnly day, IQueryable<int>? taskIds)
     {
@@ -152,7 +140,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
 
     /// <summary>
     /// The tasks behind the overdue and due-soon counts of a unit's subtree on a day: today's states, or a past
-    /// day's history replayed as <see cref="ReplayAsync"/> does, judged by the same <see cref="TaskRules.OverlayOn(TaskState, DateOnly?, DateOnly?, DateOnly)"/>.
+    /// day's history replayed to its end, judged by the same <see cref="TaskRules.OverlayOn(TaskState, DateOnly?, DateOnly?, DateOnly)"/>.
     /// </summary>
     public async Task<List<TaskDue>> DueAsync(Unit unit, DateOnly day, CancellationToken ct = default)
     {
@@ -206,27 +194,5 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         return rows.Select(p => states.TryGetValue(p.Id, out var s) ? p with { Completed = s.Completed, Total = s.Total } : p with { Completed = 0, Total = 0 })
             .Where(p => newest is null || p.Total > 0)
             .ToList();
-    }
-
-    private sealed class Tally
-    {
-        private readonly Dictionary<TaskState, int> _states = [];
-        private readonly Dictionary<Overlay, int> _overlays = [];
-
-        public void Add(TaskState state, Overlay overlay, int count)
-        {
-            _states[state] = _states.GetValueOrDefault(state) + count;
-            _overlays[overlay] = _overlays.GetValueOrDefault(overlay) + count;
-        }
-
-        public Counts ToCounts()
-        {
-            int S(TaskState s) => _states.GetValueOrDefault(s);
-            return new Counts(_states.Where(s => s.Key != TaskState.Cancelled).Sum(s => s.Value),
-                _overlays.GetValueOrDefault(Overlay.CompletedOnTime), _overlays.GetValueOrDefault(Overlay.CompletedLate),
-                S(TaskState.Assigned), S(TaskState.Accepted) + S(TaskState.InProgress) + S(TaskState.Returned),
-                S(TaskState.Submitted), _overlays.GetValueOrDefault(Overlay.Overdue), _overlays.GetValueOrDefault(Overlay.DueSoon),
-                S(TaskState.Cancelled));
-        }
     }
 }

@@ -10,9 +10,9 @@ namespace DonDoc.Web.Features.Tasks;
 
 /// <summary>
 /// The bookkeeping that follows every change of tasks, written with it in one transaction: a new
-/// task's path, a history row for each change of state, due date or lead unit (the dashboards "as
-/// of" a past day replay them), the parent's "x/y" counts of its children, and the unit rollups of
-/// the lead unit's ancestors. Every code path that changes tasks saves through <see cref="SaveAsync"/>;
+/// task's path, a history row for each change of state, due date or lead unit, the parent's "x/y"
+/// counts of its children, the unit rollups of the lead unit's ancestors (today's counts) and their
+/// count steps (<see cref="CountSteps"/>: any past day's counts). Every code path that changes tasks saves through <see cref="SaveAsync"/>;
 /// AppDb refuses any other save that touches them.
 /// </summary>
 public sealed class TaskLedger(Clock clock)
@@ -27,7 +27,10 @@ public sealed class TaskLedger(Clock clock)
         return db.SaveAsync(new Rows(changes, note, clock.UtcNow), note, ct);
     }
 
-    /// <summary>Recomputes every rollup from the tasks: after a bulk load or a move of unit subtrees, or to check the increments.</summary>
+    /// <summary>
+    /// Recomputes every rollup from the tasks and the count steps from their history: after a bulk load or a move of
+    /// unit subtrees, or to check the increments.
+    /// </summary>
     public static async Task RebuildRollupsAsync(AppDb db, CancellationToken ct = default)
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -49,6 +52,7 @@ public sealed class TaskLedger(Clock clock)
         }
         await BulkWriter.WriteAsync(db, "UnitStats", ["UnitId", "Metric", "Day", "Count"],
             totals.Select(t => new object?[] { t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value }), ct: ct);
+        await CountSteps.RebuildAsync(db, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
     }
@@ -105,8 +109,13 @@ public sealed class TaskLedger(Clock clock)
                 CountChild(parentDelta, before, -1);
                 CountChild(parentDelta, after, +1);
             }
+            var deleted = changes.Where(c => c.State == EntityState.Deleted).Select(c => c.Entry.Entity.Id).ToList();
+            if (deleted.Count > 0)
+                await CountSteps.ForgetAsync(db, deleted, ct);
             var written = await db.SavePassAsync(ct);
-            await ApplyRollupsAsync(db, facts, ct);
+            var paths = await LeadPathsAsync(db, facts, ct);
+            await ApplyRollupsAsync(db, facts, paths, ct);
+            await CountSteps.ApplyAsync(db, facts.Where(f => f.After is not null).ToList(), Clock.LocalDate(atUtc), paths, ct);
             await CountChildrenAsync(db, parentDelta, ct);
             return written;
         }
@@ -165,14 +174,16 @@ public sealed class TaskLedger(Clock clock)
         }
     }
 
-    /// <summary>Adds the difference between the before and after facts of changed tasks to the rollups.</summary>
-    private static async Task ApplyRollupsAsync(AppDb db, IReadOnlyList<(TaskFacts? Before, TaskFacts? After)> changes, CancellationToken ct)
+    private static async Task<Dictionary<int, string>> LeadPathsAsync(AppDb db, IReadOnlyList<(TaskFacts? Before, TaskFacts? After)> changes, CancellationToken ct)
     {
-        if (changes.Count == 0)
-            return;
-        var unitIds = changes.SelectMany(c => new[] { c.Before?.LeadUnitId, c.After?.LeadUnitId })
-            .OfType<int>().Distinct().ToList();
-        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var unitIds = changes.SelectMany(c => new[] { c.Before?.LeadUnitId, c.After?.LeadUnitId }).OfType<int>().Distinct().ToList();
+        return unitIds.Count == 0 ? [] : await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+    }
+
+    /// <summary>Adds the difference between the before and after facts of changed tasks to the rollups.</summary>
+    private static async Task ApplyRollupsAsync(AppDb db, IReadOnlyList<(TaskFacts? Before, TaskFacts? After)> changes,
+        IReadOnlyDictionary<int, string> paths, CancellationToken ct)
+    {
         // INSERT … ON CONFLICT DO UPDATE reads the same on SQLite and PostgreSQL.
         foreach (var chunk in RollupDelta(changes, paths).Chunk(200))
         {

@@ -611,6 +611,49 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.ToTable("PersonPositions");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Dashboard.UnitCountStep", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Grain", "Day");
+
+                    b.ToTable("UnitCountSteps");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Dashboard.UnitStat", b =>
                 {
                     b.Property<int>("UnitId")

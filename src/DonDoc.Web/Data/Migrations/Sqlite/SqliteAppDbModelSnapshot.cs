@@ -584,6 +584,49 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonPositions");
                 });
 
+            modelBuilder.Entity("DonDoc.Web.Features.Dashboard.UnitCountStep", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Grain", "Day");
+
+                    b.ToTable("UnitCountSteps");
+                });
+
             modelBuilder.Entity("DonDoc.Web.Features.Dashboard.UnitStat", b =>
                 {
                     b.Property<int>("UnitId")
