@@ -126,6 +126,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Accounts/Users/Create"] = ["/Accounts/Users/Create"],
             ["/Accounts/Users/Edit"] = [$"/Accounts/Users/Edit/{user}"],
             ["/Dashboard/Index"] = [$"/Dashboard/{root}", $"/Dashboard/{ward}"],
+            ["/Dashboard/Tasks"] = [$"/Dashboard/Tasks?unit={root}&asOf={app.Clock.Today.AddDays(-30):yyyy-MM-dd}&status=counted"],
             ["/Units/Index"] = ["/Units", $"/Units?open={root}"],
             ["/Units/Details"] = [$"/Units/Details/{root}"],
             ["/Units/Reorganize"] = ["/Units/Reorganize"],

@@ -129,6 +129,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["POST /Inbox/Index?handler=Decide"] = new((c, i) => Form("/Inbox?handler=Decide", c, ("Picked", c.Task(i)), ("Decision", "Return"),
             ("Reason", "Bổ sung số liệu")), SignedIn),
         ["GET /Dashboard/Index"] = new((c, i) => Get($"/Dashboard/{c.Unit(i)}"), Read()),
+        ["GET /Dashboard/Tasks"] = new((c, i) => Get($"/Dashboard/Tasks?unit={c.Unit(i)}&asOf=2026-01-15&status=overdue"), Read()),
         ["GET /Units/Index"] = new((c, i) => Get($"/Units?open={c.Unit(i)}"), Read()),
         ["GET /Units/Index?handler=Children"] = new((c, i) => Get($"/Units?handler=Children&id={c.Unit(i)}"), Read()),
         ["GET /Units/Details"] = new((c, i) => Get($"/Units/Details/{c.Unit(i)}"), Read()),

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,62 @@ public abstract class AsOfReplayTests(TestApp app)
             return 0;
         });
     }
+
+    [DbFact]
+    public async Task Every_count_of_a_past_day_opens_the_tasks_it_counted_as_they_stood_that_day()
+    {
+        var u = app.Units;
+        var start = new DateOnly(2026, 4, 6);
+        app.Clock.SetLocal(start, 9);
+        var late = await CreateAsync("Tổng kết công tác tuyên giáo quý I", u.HoanKiem.Id, start.AddDays(2));
+        var soon = await CreateAsync("Chuẩn bị hội nghị sơ kết", u.BaDinh.Id, start.AddDays(9));
+        var done = await CreateAsync("Rà soát danh sách đảng viên miễn sinh hoạt", u.TayHo.Id, start.AddDays(5));
+        await _admin.ActAsync(done, "accept");
+        await _admin.SubmitAsync(done);
+        await _admin.ActAsync(done, "complete");
+        app.Clock.SetLocal(start.AddDays(6), 9);
+        // Since that day the late task moved to another unit and was done: the list shows it as it stood.
+        await _admin.PutAsJsonAsync($"/api/tasks/{late}", new { Title = "Tổng kết công tác tuyên giáo quý I", LeadUnitId = u.TayHo.Id,
+            DeadlineKind = "Date", DueDate = start.AddDays(2) }, Api.Json).OkAsync<TaskDetail>();
+        await _admin.ActAsync(late, "accept");
+        await _admin.SubmitAsync(late);
+        var day = start.AddDays(4);
+        var asOf = day.ToString("yyyy-MM-dd");
+
+        var view = (await _admin.GetFromJsonAsync<DashboardView>($"/api/units/{u.Root.Id}/dashboard?asOf={asOf}", Api.Json))!;
+        var card = new CountsCard(u.Root.Id, view.Unit.Counts, day);
+        foreach (var metric in card.Metrics)
+        {
+            var page = await PageForm.ParseAsync(await _admin.GetAsync(card.Href(metric)));
+            var rows = page.QuerySelectorAll("#tasks-then tbody tr");
+            Assert.True(metric.Value == rows.Length, $"{metric.Label}: {metric.Value} counted, {rows.Length} listed");
+            Assert.Contains($"{metric.Label}: {metric.Value} nhiệm vụ", page.QuerySelector("h1")!.TextContent);
+        }
+        var overdue = await PageForm.ParseAsync(await _admin.GetAsync(card.Href(card.Metrics.Single(m => m.Status == "overdue"))));
+        var row = Assert.Single(overdue.QuerySelectorAll("#tasks-then tbody tr"), r => r.TextContent.Contains("Tổng kết công tác tuyên giáo quý I"));
+        Assert.Contains(u.HoanKiem.Name, row.TextContent);
+        Assert.Contains("Quá hạn", row.TextContent);
+        Assert.Contains(VnFormatDate(start.AddDays(2)), row.TextContent);
+        var dueSoon = await PageForm.ParseAsync(await _admin.GetAsync(card.Href(card.Metrics.Single(m => m.Status == "duesoon"))));
+        Assert.Contains(dueSoon.QuerySelectorAll("#tasks-then tbody tr a"), a => a.GetAttribute("href") == $"/Tasks/Details/{soon}");
+
+        // A bad address is named, in Vietnamese, and answers 400.
+        foreach (var (query, message) in new[]
+        {
+            ($"asOf={asOf}&status=bogus", "Không có chỉ số “bogus”"),
+            ($"asOf={app.Clock.Today.AddDays(3):yyyy-MM-dd}&status=overdue", "ở sau hôm nay"),
+            ("status=overdue", "Chưa chọn ngày"),
+            ($"asOf={asOf}&status=overdue&page=0", "Số trang phải từ 1"),
+        })
+        {
+            var response = await _admin.GetAsync($"/Dashboard/Tasks?unit={u.Root.Id}&{query}");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            Assert.Contains(message, page.QuerySelector("#problems")!.TextContent);
+        }
+    }
+
+    private static string VnFormatDate(DateOnly day) => DonDoc.Text.VnFormat.Date(day);
 
     private static async Task<UnitCounts> ChildRowAsync(DashboardQuery query, int parent, int child, DateOnly day) =>
         (await query.GetAsync(parent, day))!.Children.Single(c => c.Id == child);

@@ -27,10 +27,12 @@ public static class Integrity
         Assert.Equal(ids.Count, audited.Count);
         var verification = await AuditVerifier.VerifyAsync(db);
         Assert.True(verification.Intact, verification.Message);
-        // The rollups still equal a recount from the tasks.
+        // The rollups still equal a recount from the tasks, and the count steps one from the history.
         var incremental = await StatsAsync(db);
+        var steps = await StepsAsync(db);
         await TaskLedger.RebuildRollupsAsync(db);
         Assert.Equal(incremental, await StatsAsync(db));
+        Assert.Equal(steps, await StepsAsync(db));
         if (db.Database.IsSqlite())
             Assert.Equal("ok", (await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync()).Single());
         // Every report's file is there, whole: none was recorded before its copy finished.
@@ -41,6 +43,11 @@ public static class Integrity
     private static async Task<List<string>> StatsAsync(DonDoc.Web.Data.AppDb db) =>
         (await db.UnitStats.AsNoTracking().Where(s => s.Count != 0).Select(s => new { s.UnitId, s.Metric, s.Day, s.Count }).ToListAsync())
         .Select(s => $"{s.UnitId}/{s.Metric}/{s.Day}={s.Count}").Order().ToList();
+
+    private static async Task<List<string>> StepsAsync(DonDoc.Web.Data.AppDb db) =>
+        (await db.UnitCountSteps.AsNoTracking().ToListAsync())
+        .Select(s => $"{s.UnitId}/{s.Grain}/{s.Day}={s.Total},{s.CompletedOnTime},{s.CompletedLate},{s.NotAccepted},{s.InProgress},{s.Submitted},{s.Overdue},{s.DueSoon},{s.Cancelled}")
+        .Where(s => !s.EndsWith("=0,0,0,0,0,0,0,0,0", StringComparison.Ordinal)).Order().ToList();
 
     public static object NewTask(TestApp app, string title, string? content = null) => NewTask(app.Units.BaDinh.Id, title, content);
 

@@ -194,6 +194,8 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
             ["Units"] = await db.Units.CountAsync(),
             ["UnitStats"] = await db.UnitStats.CountAsync(),
             ["UnitStats.Count"] = await db.UnitStats.SumAsync(s => (long)s.Count),
+            ["UnitCountSteps"] = await db.UnitCountSteps.CountAsync(),
+            ["UnitCountSteps.Total"] = await db.UnitCountSteps.SumAsync(s => (long)s.Total),
             ["evidence files"] = Directory.Exists(EvidenceDirectory) ? Directory.GetFiles(EvidenceDirectory).Length : 0,
         };
         return string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}"));

@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -35,6 +36,9 @@ public sealed record UnitCounts(int Id, string Code, string Name, UnitType Type,
 
 public sealed record ProgramCount(int Id, string Title, int Completed, int Total);
 
+/// <summary>A task as it stood at the end of a past day: the lead unit, state and due date of that day.</summary>
+public sealed record TaskThen(int Id, string Title, int LeadUnitId, string LeadUnitName, TaskState Status, DateOnly? DueDate, Overlay Overlay);
+
 /// <summary>A task overdue or due soon on a day, with the lead unit that owes it.</summary>
 public sealed record TaskDue(int Id, string Title, int LeadUnitId, DateOnly DueDate, Overlay Overlay);
 
@@ -55,20 +59,19 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
     {
         var today = clock.Today;
         var day = asOf ?? today;
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null)
+        // Today's view reads three times: the units, their counts, the tasks the unit handed down.
+        var shown = await db.Units.AsNoTracking()
+            .Where(u => u.Id == unitId || (u.ParentId == unitId && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day)))
+            .ToListAsync(ct);
+        if (shown.FirstOrDefault(u => u.Id == unitId) is not { } unit)
             return null;
-        var children = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == unitId && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day))
-            .OrderBy(u => u.Code).ToListAsync(ct);
-        var shown = children.Prepend(unit).ToList();
+        var children = shown.Where(u => u.Id != unitId).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var historical = day < today;
         var ids = shown.Select(u => u.Id).ToList();
         var counts = historical ? await CountSteps.AsOfAsync(db, ids, day, ct) : await FromRollupsAsync(ids, day, ct);
         UnitCounts Row(Unit u) => new(u.Id, u.Code, u.Name, u.Type, counts.GetValueOrDefault(u.Id) ?? Empty);
         var ranked = Ranking.Order(children.Select(Row)).ToList();
-        var programs = await ChildCountsAsync(unitId, day, historical, t => t.Kind == TaskKind.Program, null, ct);
-        var directions = await ChildCountsAsync(unitId, day, historical, t => t.Kind != TaskKind.Program && t.ChildTotal > 0, MaxDirections, ct);
+        var (programs, directions) = await HandedDownAsync(unitId, day, historical, ct);
         return new DashboardView(Row(unit), day, historical, ranked, programs, directions);
     }
 
@@ -84,18 +87,20 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
         // Three index range scans on (UnitId, Metric, Day): their size follows the units shown. The state
         // metrics are one range ("s:…"), not a list: given a list, SQLite's planner probes (UnitId) alone
         // and walks every day row of each unit, a cost that grows with the tasks.
-        var fixedRows = await db.UnitStats.AsNoTracking()
+        // Three index range scans on (UnitId, Metric, Day) in one statement: their size follows the units shown.
+        // The state metrics are one range ("s:…"), not a list: given a list, SQLite's planner probes (UnitId) alone
+        // and walks every day row of each unit, a cost that grows with the tasks; for the same reason the ranges
+        // are a UNION ALL rather than one OR.
+        var rows = await db.UnitStats.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && s.Day == TaskFacts.NoDay
                 && ((string.Compare(s.Metric, StateMetricsFrom) >= 0 && string.Compare(s.Metric, StateMetricsTo) < 0)
                     || s.Metric == "ontime" || s.Metric == "late"))
+            .Concat(db.UnitStats.AsNoTracking().Where(s => unitIds.Contains(s.UnitId) && s.Metric == "m" && s.Day < firstOfMonth))
+            .Concat(db.UnitStats.AsNoTracking().Where(s => unitIds.Contains(s.UnitId) && s.Metric == "d" && s.Day >= firstOfMonth && s.Day <= soonEnd))
             .ToListAsync(ct);
-        var months = await db.UnitStats.AsNoTracking()
-            .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "m" && s.Day < firstOfMonth)
-            .GroupBy(s => s.UnitId).Select(g => new { UnitId = g.Key, Count = g.Sum(s => s.Count) })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
-        var days = await db.UnitStats.AsNoTracking()
-            .Where(s => unitIds.Contains(s.UnitId) && s.Metric == "d" && s.Day >= firstOfMonth && s.Day <= soonEnd)
-            .ToListAsync(ct);
+        var fixedRows = rows.Where(r => r.Day == TaskFacts.NoDay).ToList();
+        var months = rows.Where(r => r.Metric == "m").GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var days = rows.Where(r => r.Metric == "d").ToList();
         var fixedByUnit = fixedRows.ToLookup(r => r.UnitId);
         var daysByUnit = days.ToLookup(d => d.UnitId);
         return unitIds.ToDictionary(id => id, id =>
@@ -162,37 +167,68 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
             .ToList();
     }
 
-    // The unit's own tasks that others carry out (programs with their projects, directions handed down),
-    // each with x/y of its children as they stood that day.
-    private async Task<List<ProgramCount>> ChildCountsAsync(int unitId, DateOnly day, bool historical,
-        System.Linq.Expressions.Expression<Func<TaskItem, bool>> which, int? newest, CancellationToken ct)
+    /// <summary>
+    /// A page of the tasks behind one of a past day's counts of a unit's subtree (<paramref name="metric"/> picks the count
+    /// from a task's own <see cref="CountSteps.On"/>, so the list holds exactly what was counted), the earliest due first.
+    /// It replays the subtree's history to that day: its cost follows the subtree's history, not the page.
+    /// </summary>
+    public async Task<Page<TaskThen>> TasksOnAsync(Unit unit, DateOnly day, Func<Counts, int> metric, int page, int size, CancellationToken ct = default)
     {
-        var candidates = db.Tasks.AsNoTracking().Where(t => t.LeadUnitId == unitId).Where(which);
+        var subtree = db.Units.Where(u => u.Path.StartsWith(unit.Path));
+        var states = await LatestStates(day, LedWithin(unit))
+            .Join(subtree, e => e.LeadUnitId, u => u.Id, (e, u) => new { e.TaskId, e.LeadUnitId, u.Name, e.Status, e.DueDate, e.SubmittedOn })
+            .ToListAsync(ct);
+        var counted = states.Where(s => metric(CountSteps.On(new TaskFacts(s.LeadUnitId, s.Status, s.DueDate, s.SubmittedOn), day)) > 0)
+            .OrderBy(s => s.DueDate is null).ThenBy(s => s.DueDate).ThenBy(s => s.TaskId).ToList();
+        var shown = counted.Skip((page - 1) * size).Take(size).ToList();
+        var ids = shown.Select(s => s.TaskId).ToList();
+        var titles = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
+        return new Page<TaskThen>(shown.Select(s => new TaskThen(s.TaskId, titles[s.TaskId], s.LeadUnitId, s.Name, s.Status, s.DueDate,
+            TaskRules.OverlayOn(s.Status, s.DueDate, s.SubmittedOn, day))).ToList(), counted.Count, page, size);
+    }
+
+    // The unit's own tasks that others carry out (programs with their projects, directions handed down, the newest
+    // MaxDirections of them), each with x/y of its children as they stood that day.
+    private async Task<(List<ProgramCount> Programs, List<ProgramCount> Directions)> HandedDownAsync(int unitId, DateOnly day, bool historical,
+        CancellationToken ct)
+    {
+        var own = db.Tasks.AsNoTracking().Where(t => t.LeadUnitId == unitId);
         if (historical)
         {
-            // The programs of that day: assigned by its end and not cancelled by then, whatever became of them since.
+            // The tasks of that day: assigned by its end and not cancelled by then, whatever became of them since.
             var cut = Clock.EndOfDayUtc(day);
             var events = db.TaskEvents.Where(e => e.AtUtc < cut);
-            candidates = candidates.Where(t => events.Any(e => e.TaskId == t.Id)
+            own = own.Where(t => events.Any(e => e.TaskId == t.Id)
                 && events.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.Id).Select(e => e.Status).First() != TaskState.Cancelled);
         }
         else
-            candidates = candidates.Where(t => t.Status != TaskState.Cancelled);
-        var ordered = newest is { } take ? candidates.OrderByDescending(t => t.Id).Take(take) : candidates.OrderBy(t => t.Id);
-        var rows = await ordered.Select(t => new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal)).ToListAsync(ct);
-        if (!historical || rows.Count == 0)
-            return rows;
-        var ids = rows.Select(p => p.Id).ToList();
-        var children = db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value));
-        var states = await LatestStates(day, children.Select(t => t.Id))
-            .Join(children, e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
-            .Where(x => x.Status != TaskState.Cancelled)
-            .GroupBy(x => x.ParentId)
-            .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })
-            .ToDictionaryAsync(x => x.Id, ct);
-        // A direction handed down only later was not one that day; a program with no projects yet still was a program.
-        return rows.Select(p => states.TryGetValue(p.Id, out var s) ? p with { Completed = s.Completed, Total = s.Total } : p with { Completed = 0, Total = 0 })
-            .Where(p => newest is null || p.Total > 0)
+            own = own.Where(t => t.Status != TaskState.Cancelled);
+        var rows = (await own.Where(t => t.Kind == TaskKind.Program)
+            .Concat(own.Where(t => t.Kind != TaskKind.Program && t.ChildTotal > 0).OrderByDescending(t => t.Id).Take(MaxDirections))
+            .Select(t => new { t.Kind, t.Id, t.Title, t.ChildCompleted, t.ChildTotal })
+            .ToListAsync(ct))
+            .Select(t => (Program: t.Kind == TaskKind.Program, Count: new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal)))
             .ToList();
+        if (historical && rows.Count > 0)
+        {
+            var ids = rows.Select(p => p.Count.Id).ToList();
+            var children = db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value));
+            var states = await LatestStates(day, children.Select(t => t.Id))
+                .Join(children, e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
+                .Where(x => x.Status != TaskState.Cancelled)
+                .GroupBy(x => x.ParentId)
+                .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })
+                .ToDictionaryAsync(x => x.Id, ct);
+            // A direction handed down only later was not one that day; a program with no projects yet still was a program.
+            rows = rows.Select(r => r with
+                {
+                    Count = states.TryGetValue(r.Count.Id, out var s) ? r.Count with { Completed = s.Completed, Total = s.Total } : r.Count with { Completed = 0, Total = 0 },
+                })
+                .Where(r => r.Program || r.Count.Total > 0)
+                .ToList();
+        }
+        return (rows.Where(r => r.Program).Select(r => r.Count).OrderBy(p => p.Id).ToList(),
+            rows.Where(r => !r.Program).Select(r => r.Count).OrderByDescending(p => p.Id).ToList());
     }
+
 }

@@ -12,9 +12,22 @@ namespace DonDoc.Web.Features.Dashboard;
 /// <summary>One count of the dashboard; <see cref="Status"/> is the task list filter showing those tasks.</summary>
 public sealed record Metric(string Key, string Label, int Value, string? Status, string Tone);
 
-/// <summary>The counts of one unit's subtree; linked to the task lists only when they show today.</summary>
-public sealed record CountsCard(int UnitId, Counts Counts, bool Linked)
+/// <summary>The counts of one unit's subtree, each linked to its tasks: today's task list, or the tasks as they stood on a past day.</summary>
+public sealed record CountsCard(int UnitId, Counts Counts, DateOnly? AsOf = null)
 {
+    /// <summary>The count each metric's Status names.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Counts, int>> Picks = new Dictionary<string, Func<Counts, int>>
+    {
+        ["counted"] = c => c.Total,
+        ["completedontime"] = c => c.CompletedOnTime,
+        ["completedlate"] = c => c.CompletedLate,
+        ["working"] = c => c.InProgress,
+        ["submitted"] = c => c.Submitted,
+        ["overdue"] = c => c.Overdue,
+        ["duesoon"] = c => c.DueSoon,
+        ["assigned"] = c => c.NotAccepted,
+    };
+
     public IReadOnlyList<Metric> Metrics { get; } =
     [
         new("total", "Tổng số", Counts.Total, "counted", "total"),
@@ -27,8 +40,9 @@ public sealed record CountsCard(int UnitId, Counts Counts, bool Linked)
         new("notaccepted", "Chưa tiếp nhận", Counts.NotAccepted, "assigned", "muted"),
     ];
 
-    public string Href(Metric m) =>
-        $"/Tasks?unit={UnitId.ToString(CultureInfo.InvariantCulture)}&scope=subtree" + (m.Status is { } s ? "&status=" + s : "");
+    public string Href(Metric m) => AsOf is { } day
+        ? $"/Dashboard/Tasks?unit={UnitId.ToString(CultureInfo.InvariantCulture)}&asOf={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&status={m.Status}"
+        : $"/Tasks?unit={UnitId.ToString(CultureInfo.InvariantCulture)}&scope=subtree" + (m.Status is { } s ? "&status=" + s : "");
 }
 
 public sealed record Crumb(int Id, string Name);
