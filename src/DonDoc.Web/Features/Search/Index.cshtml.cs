@@ -16,7 +16,7 @@ public sealed class IndexModel(SiteSearch search) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The page opened without a query shows the empty box, not a refusal.
-        if (Q is null && Kind is null)
+        if (!Request.Query.ContainsKey("q") && Kind is null)
             return;
         var key = SiteSearch.Check(Q, Kind);
         if (key.Problems is { } problems)
