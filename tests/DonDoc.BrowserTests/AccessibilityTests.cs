@@ -126,6 +126,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Accounts/Users/Create"] = ["/Accounts/Users/Create"],
             ["/Accounts/Users/Edit"] = [$"/Accounts/Users/Edit/{user}"],
             ["/Dashboard/Index"] = [$"/Dashboard/{root}", $"/Dashboard/{ward}"],
+            ["/Search/Index"] = ["/Search?q=thanh%20uy", "/Search?q=%20"],
             ["/Units/Index"] = ["/Units", $"/Units?open={root}"],
             ["/Units/Details"] = [$"/Units/Details/{root}"],
             ["/Units/Reorganize"] = ["/Units/Reorganize"],
