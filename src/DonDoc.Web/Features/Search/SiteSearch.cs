@@ -81,7 +81,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate }).ToListAsync(ct);
         var hits = rows.Select(t => Hit("task", t.Id, t.Title,
-            $"{t.Lead}{(t.DueDate is { } due ? " · hạn " + VnFormat.Date(due) : "")}", $"/Tasks/Details/{t.Id}", Rank(t.Title, key, exact: false), key));
+            $"{t.Lead}{(t.DueDate is { } due ? " · hạn " + VnFormat.Date(due) : "")}", $"/Tasks/Details/{t.Id}", Rank(t.Title, key), key));
         return Group("task", hits, ids.Count == Window);
     }
 
@@ -93,7 +93,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Documents.AsNoTracking()).Where(d => ids.Contains(d.Id) || d.Symbol == q || d.Symbol == upper)
             .Select(d => new { d.Id, d.Symbol, d.TypeName, d.Title, d.IssuedOn }).ToListAsync(ct);
         var hits = rows.Select(d => Hit("document", d.Id, d.Title, $"{d.TypeName} số {d.Symbol} · {VnFormat.Date(d.IssuedOn)}",
-            $"/Documents/Details/{d.Id}", VnText.Fold(d.Symbol) == key ? 0 : Rank(d.Title, key, exact: false), key));
+            $"/Documents/Details/{d.Id}", VnText.Fold(d.Symbol) == key ? 0 : Rank(d.Title, key), key));
         return Group("document", hits, ids.Count == Window);
     }
 
@@ -104,7 +104,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Units.AsNoTracking()).Where(u => ids.Contains(u.Id) || u.Code == q || u.Code == upper)
             .Select(u => new { u.Id, u.Code, u.Name, u.Type, u.ValidTo }).ToListAsync(ct);
         var hits = rows.Select(u => Hit("unit", u.Id, u.Name, $"{u.Type.Label()} · mã {u.Code}{(u.ValidTo is null ? "" : " · đã ngừng hoạt động")}",
-            $"/Units/Details/{u.Id}", VnText.Fold(u.Code) == key ? 0 : Rank(u.Name, key, exact: false), key));
+            $"/Units/Details/{u.Id}", VnText.Fold(u.Code) == key ? 0 : Rank(u.Name, key), key));
         return Group("unit", hits, ids.Count == Window);
     }
 
@@ -114,7 +114,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Conferences.AsNoTracking()).Select(c => new { c.Id, c.Title, c.Kind, c.HeldOn }).ToListAsync(ct);
         var hits = rows.Where(c => VnText.Fold($"{c.Title} {c.Kind}").Contains(key, StringComparison.Ordinal))
             .Select(c => Hit("conference", c.Id, c.Title, $"{(c.Kind.Length > 0 ? c.Kind + " · " : "")}{VnFormat.Date(c.HeldOn)}",
-                $"/Conferences/Details/{c.Id}", Rank(c.Title, key, exact: false), key));
+                $"/Conferences/Details/{c.Id}", Rank(c.Title, key), key));
         return Group("conference", hits, more: false);
     }
 
@@ -124,7 +124,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name }).ToListAsync(ct);
         var hits = rows.Where(u => VnText.Fold($"{u.DisplayName} {u.UserName}").Contains(key, StringComparison.Ordinal))
             .Select(u => Hit("person", u.Id, u.DisplayName, $"{u.UserName}{(u.UnitName is null ? "" : " · " + u.UnitName)}",
-                $"/Accounts/Users/Edit/{u.Id}", Math.Min(Rank(u.DisplayName, key, exact: false), VnText.Fold(u.UserName!) == key ? 0 : 4), key));
+                $"/Accounts/Users/Edit/{u.Id}", Math.Min(Rank(u.DisplayName, key), VnText.Fold(u.UserName!) == key ? 0 : 4), key));
         return Group("person", hits, more: false);
     }
 
@@ -138,7 +138,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
     }
 
     /// <summary>Where the key falls in a title: 1 at its start, 2 on whole words, 3 inside a word, 4 not in it.</summary>
-    public static int Rank(string title, string key, bool exact)
+    public static int Rank(string title, string key)
     {
         var folded = VnText.Fold(title);
         var at = folded.IndexOf(key, StringComparison.Ordinal);
