@@ -127,6 +127,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             ["/Accounts/Users/Edit"] = [$"/Accounts/Users/Edit/{user}"],
             ["/Dashboard/Index"] = [$"/Dashboard/{root}", $"/Dashboard/{ward}"],
             ["/Dashboard/Tasks"] = [$"/Dashboard/Tasks?unit={root}&asOf={app.Clock.Today.AddDays(-30):yyyy-MM-dd}&status=counted"],
+            ["/Search/Index"] = ["/Search?q=thanh%20uy", "/Search?q=%20"],
             ["/Units/Index"] = ["/Units", $"/Units?open={root}"],
             ["/Units/Details"] = [$"/Units/Details/{root}"],
             ["/Units/Reorganize"] = ["/Units/Reorganize"],

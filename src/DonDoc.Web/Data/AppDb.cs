@@ -85,6 +85,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     {
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        Features.Search.SearchIndex.Model(b, Database.IsNpgsql());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -130,6 +130,7 @@ public abstract partial class AccessMatrixTests(TestApp app)
             ("Reason", "Bổ sung số liệu")), SignedIn),
         ["GET /Dashboard/Index"] = new((c, i) => Get($"/Dashboard/{c.Unit(i)}"), Read()),
         ["GET /Dashboard/Tasks"] = new((c, i) => Get($"/Dashboard/Tasks?unit={c.Unit(i)}&asOf=2026-01-15&status=overdue"), Read()),
+        ["GET /Search/Index"] = new((_, _) => Get("/Search?q=thanh%20uy"), SignedIn),
         ["GET /Units/Index"] = new((c, i) => Get($"/Units?open={c.Unit(i)}"), Read()),
         ["GET /Units/Index?handler=Children"] = new((c, i) => Get($"/Units?handler=Children&id={c.Unit(i)}"), Read()),
         ["GET /Units/Details"] = new((c, i) => Get($"/Units/Details/{c.Unit(i)}"), Read()),
@@ -302,6 +303,8 @@ public abstract partial class AccessMatrixTests(TestApp app)
         ["GET /api/lessons/export.xlsx"] = new((c, i) => Get($"/api/lessons/export.xlsx?unit={c.Unit(i)}"), Read(Access.Refused)),
         ["GET /api/reviews/export.xlsx"] = new((_, _) => Get("/api/reviews/export.xlsx"), SignedIn),
         ["GET /api/units/export.xlsx"] = new((_, _) => Get("/api/units/export.xlsx"), SignedIn),
+        // Everyone signed in searches; what is found stays within the caller's scope (Search/SearchTests).
+        ["GET /api/search"] = new((_, _) => Get("/api/search?q=thanh%20uy"), SignedIn),
         ["GET /api/documents/{id:int}"] = new((c, i) => Get($"/api/documents/{c.Document(i)}"), Read()),
         ["POST /api/documents/"] = new((_, _) => Json("/api/documents", new { Symbol = "x" }), OfficeOnly()),
         ["GET /api/task-import/template"] = new((_, _) => Get("/api/task-import/template"), OfficeOnly()),

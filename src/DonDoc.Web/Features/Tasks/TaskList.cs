@@ -165,8 +165,7 @@ public static class TaskList
             query = query.Where(t => t.DueDate <= dueTo);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var key = DonDoc.Text.VnText.Fold(f.Q);
-            query = query.Where(t => t.SearchKey.Contains(key));
+            query = Search.SearchIndex.Matching(db, query, DonDoc.Text.VnText.Fold(f.Q));
         }
         return new Outcome<Selection>(new Selection(query, unit, view, scope, sort), null);
     }

@@ -20,6 +20,7 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("DonDoc.Web.Features.Accounts.AccessToken", b =>
@@ -766,6 +767,11 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.HasIndex("IssuerCode");
 
                     b.HasIndex("RegisteredByUnitId");
+
+                    b.HasIndex("SearchKey");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Symbol");
 
@@ -2150,6 +2156,11 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Path");
 
+                    b.HasIndex("SearchKey");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("SourceDocumentId");
 
                     b.HasIndex("AssignedByUnitId", "ImportCode")
@@ -2252,6 +2263,11 @@ namespace DonDoc.Web.Data.Migrations.Postgres
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("SearchKey");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchKey"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchKey"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Units");
                 });
