@@ -75,6 +75,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Titles.Translate);
 builder.Services.AddSingleton<StorageErrors>();
+builder.Services.AddSingleton<DonDoc.Web.Features.Shared.Cursors>();
 builder.Services.AddExceptionHandler<FaultAnswers>();
 builder.Services.AddExceptionHandler<ApiErrors>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -22,7 +22,7 @@ namespace DonDoc.Web.Data;
 /// The application's database. Code asks for an AppDb; what runs is <see cref="SqliteAppDb"/> or
 /// <see cref="PostgresAppDb"/>, which differ only in the migrations EF Core keeps for each.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpContextAccessor? http = null)
+public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpContextAccessor? http = null, SecurityCache? security = null)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
@@ -42,6 +42,7 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     public DbSet<UnitCountStep> UnitCountSteps => Set<UnitCountStep>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<SecurityVersion> SecurityVersions => Set<SecurityVersion>();
     public DbSet<ImportSource> ImportSources => Set<ImportSource>();
     public DbSet<Features.Conclusions.TaskDraft> TaskDrafts => Set<Features.Conclusions.TaskDraft>();
     public DbSet<Conference> Conferences => Set<Conference>();
@@ -81,6 +82,21 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
     // Pinned: otherwise the Identity tables would follow whatever options the first context happened to see.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
 
+    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(SecurityCommits.Instance);
+
+    // Set by a save that changed access; the commit of its transaction drops this instance's cache.
+    private bool _securityChanged;
+
+    internal void SecurityCommitted()
+    {
+        if (!_securityChanged)
+            return;
+        _securityChanged = false;
+        security?.Drop();
+    }
+
+    internal void SecurityRolledBack() => _securityChanged = false;
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -115,13 +131,20 @@ public abstract class AppDb(DbContextOptions options, TimeProvider time, IHttpCo
             if (entry.State is EntityState.Added or EntityState.Modified)
                 entry.Entity.SearchKey = VnText.Fold(entry.Entity.SearchText);
         Versions.Bump(ChangeTracker);
+        var accessChanged = SecurityCache.Changes(ChangeTracker);
         var trail = _trail = AuditCapture.Start(ChangeTracker);
-        if (derived is null && trail.IsEmpty)
+        if (derived is null && trail.IsEmpty && !accessChanged)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
 
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         await Audit.LockChainAsync(this, _auditHead, ct);
         var written = await SavePassAsync(ct);
+        if (accessChanged)
+        {
+            // Every instance's cached users and tokens go stale with this commit.
+            await SecurityCache.BumpAsync(this, ct);
+            _securityChanged = true;
+        }
         if (derived is not null)
             written += await derived.WriteAsync(this, ct);
         await WriteAuditAsync(trail, note, ct);

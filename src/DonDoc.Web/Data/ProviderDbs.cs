@@ -7,11 +7,11 @@ namespace DonDoc.Web.Data;
 // type: the migrations in Data/Migrations/Sqlite and Data/Migrations/Postgres. scripts/add-migration
 // adds one to both.
 
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
-    : AppDb(options, time, http);
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, TimeProvider time, IHttpContextAccessor? http = null,
+    Features.Accounts.SecurityCache? security = null) : AppDb(options, time, http, security);
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, TimeProvider time, IHttpContextAccessor? http = null)
-    : AppDb(options, time, http);
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, TimeProvider time, IHttpContextAccessor? http = null,
+    Features.Accounts.SecurityCache? security = null) : AppDb(options, time, http, security);
 
 // What `dotnet ef` builds to compare the model with the last snapshot; it connects to nothing.
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDb>

@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Accounts;
 
@@ -77,8 +79,12 @@ public abstract class TokenTests(TestApp app)
             app.Clock.Set(start);
             var locked = await app.WithDbAsync(async db =>
                 (await AccessTokens.AddAsync(db, user.Id, "bị khóa", app.Clock.GetUtcNow().UtcDateTime, days: null)).Token);
-            await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddYears(1))));
+            // Locked as the application locks (through its save, which tells every instance's cache), not behind its back.
+            await app.WithServicesAsync(async services =>
+            {
+                var users = services.GetRequiredService<UserManager<AppUser>>();
+                return await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id.ToString()))!, DateTimeOffset.UtcNow.AddYears(1));
+            });
             Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(locked).GetAsync("/api/tasks")).StatusCode);
         }
         finally

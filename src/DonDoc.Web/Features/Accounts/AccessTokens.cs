@@ -17,7 +17,7 @@ public sealed record TokenRow(int Id, string Name, string Prefix, DateTime Creat
 /// Personal access tokens: "dd_" and 32 random bytes in base64url. Only the SHA-256 of the bytes is
 /// stored; a token is looked up by that hash, so it can be checked without ever being kept.
 /// </summary>
-public sealed class AccessTokens(AppDb db, TimeProvider time)
+public sealed class AccessTokens(AppDb db, TimeProvider time, SecurityCache cache)
 {
     public const string Marker = "dd_";
     public const int MaxDays = 366;
@@ -95,35 +95,30 @@ public sealed class AccessTokens(AppDb db, TimeProvider time)
 
     /// <summary>The user a token signs in, or null for an unknown, expired or revoked token or a locked account.</summary>
     /// <remarks>
-    /// Runs on every API call, so it reads the token with its user in one query and the role names in a
-    /// second, where Identity's claims factory would take six. The claims are the ones every part reads
-    /// (id, user name, roles, display name; see <see cref="AppClaimsFactory"/>); nobody has user or role claims.
+    /// Runs on every API call, so the token and its user come from this instance's <see cref="SecurityCache"/>, which
+    /// reads no row for a token it knows. The claims are the ones every part reads (id, user name, roles, display name;
+    /// see <see cref="AppClaimsFactory"/>); nobody has user or role claims.
     /// </remarks>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, CancellationToken ct = default)
     {
         if (HashOf(token) is not { } hash)
             return null;
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.AccessTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.RevokedAtUtc == null && (t.ExpiresAtUtc == null || t.ExpiresAtUtc > now))
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
-            {
-                t.Id, t.LastUsedAtUtc, UserId = u.Id, u.UserName, u.DisplayName, u.LockoutEnabled, u.LockoutEnd,
-            })
-            .FirstOrDefaultAsync(ct);
-        if (row is null || (row.LockoutEnabled && row.LockoutEnd > time.GetUtcNow()))
+        if (await cache.TokenAsync(db, hash, ct) is not { } row || row.ExpiresAtUtc <= now)
             return null;
-        var roles = await db.UserRoles.Where(r => r.UserId == row.UserId)
-            .Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!)
-            .ToListAsync(ct);
+        if (await cache.UserAsync(db, row.UserId, ct) is not { } user || (user.LockoutEnabled && user.LockoutEnd > time.GetUtcNow()))
+            return null;
         // Recorded now and then, not on every call: a busy client would otherwise write on each read.
         if (row.LastUsedAtUtc is not { } last || now - last > UseRecordedEvery)
+        {
             await db.AccessTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAtUtc, now), ct);
+            cache.Used(hash, row, now);
+        }
         var identity = new ClaimsIdentity(Auth.TokenScheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, row.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ClaimTypes.Name, row.UserName ?? ""));
-        identity.AddClaim(new Claim(AppClaimsFactory.DisplayNameClaim, row.DisplayName.Length > 0 ? row.DisplayName : row.UserName ?? ""));
-        identity.AddClaims(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? ""));
+        identity.AddClaim(new Claim(AppClaimsFactory.DisplayNameClaim, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? ""));
+        identity.AddClaims(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(identity);
     }
 

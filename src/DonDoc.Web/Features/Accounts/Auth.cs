@@ -111,6 +111,21 @@ public static class Auth
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
+                // Roles as the account holds them now (from this instance's cache), not as they were at the last stamp check.
+                var services = context.HttpContext.RequestServices;
+                if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && int.TryParse(identity.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId)
+                    && await services.GetRequiredService<SecurityCache>().UserAsync(services.GetRequiredService<AppDb>(), userId,
+                        context.HttpContext.RequestAborted) is { } user)
+                {
+                    var held = identity.FindAll(identity.RoleClaimType).ToList();
+                    if (!user.Roles.SetEquals(held.Select(c => c.Value)))
+                    {
+                        held.ForEach(identity.RemoveClaim);
+                        identity.AddClaims(user.Roles.Select(role => new System.Security.Claims.Claim(identity.RoleClaimType, role)));
+                        context.ShouldRenew = true;
+                    }
+                }
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
@@ -120,6 +135,7 @@ public static class Auth
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office));
+        services.AddSingleton<SecurityCache>();
         services.AddScoped<UserScope>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Features.Accounts.Users.UserAdmin>();

@@ -63,10 +63,10 @@ public sealed record TaskAccess(int Id, int LeadUnitId, bool LeadInScope, bool A
 /// it. A user sees the subtree of their unit (a unit officer also the tasks their own unit
 /// coordinates), the administrator everything. Whatever lies outside is treated as missing, so
 /// asking for it answers 404 and it is never counted. Loaded once per request (see
-/// <see cref="Auth.UseUserScope"/>) from the database, so a reorganised unit tree
-/// or a changed unit applies at once.
+/// <see cref="Auth.UseUserScope"/>) through this instance's <see cref="SecurityCache"/>, so a reorganised unit tree
+/// or a changed unit applies within its bound.
 /// </summary>
-public sealed class UserScope(AppDb db, TimeProvider time)
+public sealed class UserScope(AppDb db, TimeProvider time, SecurityCache cache)
 {
     private bool _loaded;
     private HashSet<string> _roles = [];
@@ -93,15 +93,13 @@ public sealed class UserScope(AppDb db, TimeProvider time)
             _loaded = true;
             return;
         }
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.Id, u.UserName, u.UnitId, UnitPath = u.Unit!.Path, UnitDepth = (int?)u.Unit!.Depth, u.LockoutEnd })
-            .FirstOrDefaultAsync(ct);
+        var user = await cache.UserAsync(db, id, ct);
         // Marked loaded only once read: a read that failed must not leave a signed-in user looking like a locked one (a 401).
         _loaded = true;
         // A deleted or locked account keeps nothing, even while an old cookie is still honoured.
         if (user is null || user.LockoutEnd > time.GetUtcNow())
             return;
-        (UserId, UserName, UnitId, UnitPath, UnitDepth) = (user.Id, user.UserName, user.UnitId, user.UnitPath, user.UnitDepth ?? 0);
+        (UserId, UserName, UnitId, UnitPath, UnitDepth) = (user.Id, user.UserName, user.UnitId, user.UnitPath, user.UnitDepth);
         // Roles as the principal carries them, so that this scope and the authorization policies agree.
         _roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
     }

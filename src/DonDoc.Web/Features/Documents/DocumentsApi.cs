@@ -20,6 +20,8 @@ public sealed class DocumentFilter
     public int? Year { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
+    // The API's cursor of the next page (Page<T>.Next), for the same filter.
+    public string? Cursor { get; set; }
 }
 
 public static class DocumentsApi
@@ -27,6 +29,10 @@ public static class DocumentsApi
     public static IQueryable<DocumentDto> ToDto(this IQueryable<Document> docs) =>
         docs.Select(d => new DocumentDto(d.Id, d.Symbol, d.Form, d.Number, d.TypeCode, d.TypeName, d.IssuerCode,
             d.Term == null ? null : d.Term.Name, d.Year, d.IssuedOn, d.Title, d.Summary, d.Status));
+
+    // The register's order, the newest first, as keys a cursor can continue from.
+    private static readonly Keyset<Document, DocumentDto> Newest = new Keyset<Document, DocumentDto>()
+        .By(d => d.IssuedOn, r => r.IssuedOn, descending: true).By(d => d.Id, r => r.Id, descending: true);
 
     /// <summary>The register's filter, shared by the list page and the API.</summary>
     public static Outcome<IQueryable<Document>> Filter(AppDb db, UserScope scope, DocumentFilter f)
@@ -63,12 +69,18 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/api/documents").WithTags("Văn bản");
 
-        api.MapGet("/", async Task<Results<Ok<Page<DocumentDto>>, ValidationProblem>> (AppDb db, UserScope scope, [AsParameters] DocumentFilter filter, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Page<DocumentDto>>, ValidationProblem>> (AppDb db, UserScope scope, Cursors cursors, [AsParameters] DocumentFilter filter,
+            CancellationToken ct) =>
         {
             var query = Filter(db, scope, filter);
             if (query.Problems is { } problems)
                 return problems.ToResult();
-            return TypedResults.Ok(await Paging.PageAsync(query.Value!.ToDto(), filter.Page, filter.PageSize, ct));
+            var refused = new Problems();
+            var at = Paging.Position(filter.Page, filter.PageSize, filter.Cursor, cursors,
+                Cursors.ListOf("documents", filter.Symbol, filter.Q, filter.Type, filter.Issuer, filter.Year), Newest, refused);
+            if (refused.Any)
+                return refused.ToResult();
+            return TypedResults.Ok(await Paging.PageAsync(query.Value!, Newest, ToDto, at, query.Value!.CountAsync, cursors, ct));
         });
 
         api.MapGet("/{id:int}", async Task<Results<Ok<DocumentDto>, NotFound>> (AppDb db, UserScope scope, int id, CancellationToken ct) =>

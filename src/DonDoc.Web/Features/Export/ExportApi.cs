@@ -27,8 +27,9 @@ public static class ExportApi
             [AsParameters] TaskFilter filter, CancellationToken ct) =>
         {
             // Every row the filter selects, or a refusal: a page of a download would be taken for the whole.
-            if (filter.Page is not null || filter.PageSize is not null)
-                return Problems.Of(filter.Page is not null ? "page" : "pageSize", "Tệp Excel gồm mọi nhiệm vụ khớp bộ lọc, không chia trang: bỏ page và pageSize.")
+            if (filter.Page is not null || filter.PageSize is not null || filter.Cursor is not null)
+                return Problems.Of(filter.Page is not null ? "page" : filter.PageSize is not null ? "pageSize" : "cursor",
+                    "Tệp Excel gồm mọi nhiệm vụ khớp bộ lọc, không chia trang: bỏ page, pageSize và cursor.")
                     .ToResult();
             var today = clock.Today;
             var rows = await TaskList.AllAsync(db, scope, filter, today, ct);

@@ -1,5 +1,6 @@
 using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
+using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
@@ -29,6 +30,8 @@ public sealed class TaskFilter
     public string? Sort { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
+    // The API's cursor of the next page (Page<T>.Next), for the same filter and order.
+    public string? Cursor { get; set; }
 }
 
 public static class TaskList
@@ -46,20 +49,44 @@ public static class TaskList
 
     private const int SmallSubtree = 500;
 
-    /// <summary>The tasks the user sees that match the filter; a unit outside their scope is refused as unknown.</summary>
-    public static async Task<Outcome<Page<TaskRow>>> QueryAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The tasks the user sees that match the filter; a unit outside their scope is refused as unknown. With
+    /// <paramref name="cursors"/> (the API) each page carries the cursor of the next and <see cref="TaskFilter.Cursor"/> is read.
+    /// </summary>
+    public static async Task<Outcome<Page<TaskRow>>> QueryAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, CancellationToken ct,
+        Cursors? cursors = null)
     {
-        var selected = await SelectAsync(db, userScope, f, today, Paging.Check(f.Page, f.PageSize) ?? new Problems(), ct);
-        if (selected.Problems is { } problems)
-            return problems;
-        var (query, unit, view, scope, sort) = selected.Value!;
+        var problems = Paging.Check(f.Page, f.PageSize) ?? new Problems();
+        var selected = await SelectAsync(db, userScope, f, today, problems, ct);
+        if (selected.Problems is not null)
+            return selected.Problems;
+        var (query, unit, view, scope, sort, state) = selected.Value!;
+        var keys = Keys(sort);
+        var list = Cursors.ListOf("tasks", unit?.Id, scope, view, state, f.DueFrom, f.DueTo, f.Parent, f.Q, sort);
 
         // Among tasks still owed, the most urgent order is the due date's, which the rollups can page.
         var soonEnd = today.AddDays(TaskRules.DueSoonDays);
-        var page = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
-            && string.IsNullOrWhiteSpace(f.Q) && sort is Urgent or "due"
-            ? await DueDayPageAsync(db, unit, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), f, ct)
-            : await Paging.PageAsync(Project(Order(query, sort)), f.Page, f.PageSize, ct);
+        var dueDays = unit is not null && scope == "subtree" && view is "overdue" or "duesoon" && f is { Parent: null, DueFrom: null, DueTo: null }
+            && string.IsNullOrWhiteSpace(f.Q) && sort is Urgent or "due";
+        // The fast path pages by offset, at a bounded cost per page; its cursor names the next page by its number.
+        var at = dueDays
+            ? Paging.Position(f.Page, f.PageSize, f.Cursor, cursors, list, DueDayKeys, problems)
+            : Paging.Position(f.Page, f.PageSize, f.Cursor, cursors, list, keys, problems);
+        if (problems.Any)
+            return problems;
+        Page<TaskRow> page;
+        if (dueDays)
+        {
+            page = await DueDayPageAsync(db, unit!, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), at.Number, at.Size, ct);
+            if (page.PageNumber < page.PageCount && cursors is not null)
+                page = page with { Next = cursors.Write(list, at.Number + 1, page.Total, []) };
+        }
+        else
+        {
+            var unfiltered = unit is not null && scope == "subtree" && f is { Parent: null, DueFrom: null, DueTo: null } && string.IsNullOrWhiteSpace(f.Q);
+            page = await Paging.PageAsync(query, keys, Project, at,
+                async c => (unfiltered ? await RolledUpTotalAsync(db, unit!, state, view, c) : null) ?? await query.CountAsync(c), cursors, ct);
+        }
         var parents = page.Items.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().ToList();
         var visibleParents = parents.Count == 0 || userScope.SeesEverything
             ? parents.ToHashSet()
@@ -83,8 +110,8 @@ public static class TaskList
         var selected = await SelectAsync(db, userScope, f, today, new Problems(), ct);
         if (selected.Problems is { } problems)
             return problems;
-        var (query, _, _, _, sort) = selected.Value!;
-        return new Outcome<IAsyncEnumerable<TaskRow>>(Read(Project(Order(query, sort)), today, ct), null);
+        var (query, _, _, _, sort, _) = selected.Value!;
+        return new Outcome<IAsyncEnumerable<TaskRow>>(Read(Project(Keys(sort).Order(query)), today, ct), null);
 
         static async IAsyncEnumerable<TaskRow> Read(IQueryable<TaskRow> rows, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
@@ -93,7 +120,7 @@ public static class TaskList
         }
     }
 
-    private sealed record Selection(IQueryable<TaskItem> Query, Unit? Unit, string? View, string Scope, string Sort);
+    private sealed record Selection(IQueryable<TaskItem> Query, Unit? Unit, string? View, string Scope, string Sort, TaskState? State);
 
     // The filter checked and applied once, for the paged list and for the export alike.
     private static async Task<Outcome<Selection>> SelectAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, Problems problems,
@@ -167,38 +194,34 @@ public static class TaskList
         {
             query = Search.SearchIndex.Matching(db, query, DonDoc.Text.VnText.Fold(f.Q));
         }
-        return new Outcome<Selection>(new Selection(query, unit, view, scope, sort), null);
+        return new Outcome<Selection>(new Selection(query, unit, view, scope, sort, state), null);
     }
 
     // Most urgent: what is still owed before what is closed, the earliest deadline first (so the longest
-    // overdue leads), open-ended work after dated work.
-    private static IOrderedQueryable<TaskItem> Order(IQueryable<TaskItem> query, string sort)
+    // overdue leads), open-ended work after dated work. Every order ends with the id, so that a cursor names one row.
+    private static Keyset<TaskItem, TaskRow> Keys(string sort)
     {
-        var descending = sort.StartsWith('-');
+        var d = sort.StartsWith('-');
+        var keys = new Keyset<TaskItem, TaskRow>();
+        Keyset<TaskItem, TaskRow> ThenDue(Keyset<TaskItem, TaskRow> k) =>
+            k.By(t => t.DueDate == null, r => r.DueDate == null).By(t => t.DueDate, r => r.DueDate).By(t => t.Id, r => r.Id);
         return sort.TrimStart('-') switch
         {
-            "due" => descending
-                ? query.OrderBy(t => t.DueDate == null).ThenByDescending(t => t.DueDate).ThenByDescending(t => t.Id)
-                : query.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
-            "title" => (descending ? query.OrderByDescending(t => t.Title) : query.OrderBy(t => t.Title)).ThenBy(t => t.Id),
-            "lead" => (descending ? query.OrderByDescending(t => t.LeadUnit!.Name) : query.OrderBy(t => t.LeadUnit!.Name))
-                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
-            "status" => (descending ? query.OrderByDescending(StepOrder) : query.OrderBy(StepOrder))
-                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
-            "percent" => (descending ? query.OrderByDescending(t => t.Percent) : query.OrderBy(t => t.Percent))
-                .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
-            "assigned" => descending
-                ? query.OrderByDescending(t => t.AssignedOn).ThenByDescending(t => t.Id)
-                : query.OrderBy(t => t.AssignedOn).ThenBy(t => t.Id),
-            _ => descending
-                ? query.OrderByDescending(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
-                    .ThenByDescending(t => t.DueDate == null).ThenByDescending(t => t.DueDate).ThenByDescending(t => t.Id)
-                : query.OrderBy(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled)
-                    .ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id),
+            "due" => keys.By(t => t.DueDate == null, r => r.DueDate == null).By(t => t.DueDate, r => r.DueDate, d).By(t => t.Id, r => r.Id, d),
+            "title" => keys.By(t => t.Title, r => r.Title, d).By(t => t.Id, r => r.Id),
+            "lead" => ThenDue(keys.By(t => t.LeadUnit!.Name, r => r.LeadUnitName, d)),
+            "status" => ThenDue(keys.By(StepOrder, r => Step(r.Status), d)),
+            "percent" => ThenDue(keys.By(t => t.Percent, r => r.Percent, d)),
+            "assigned" => keys.By(t => t.AssignedOn, r => r.AssignedOn, d).By(t => t.Id, r => r.Id, d),
+            _ => keys.By(t => t.Status == TaskState.Completed || t.Status == TaskState.Cancelled, r => r.Status is TaskState.Completed or TaskState.Cancelled, d)
+                .By(t => t.DueDate == null, r => r.DueDate == null, d).By(t => t.DueDate, r => r.DueDate, d).By(t => t.Id, r => r.Id, d),
         };
     }
 
-    // The workflow's order of steps, not the alphabet of their names.
+    // The due-day path's cursor holds only the number of the page it leads to.
+    private static readonly Keyset<TaskItem, TaskRow> DueDayKeys = new();
+
+    // The workflow's order of steps, not the alphabet of their names; Step says the same for a row read.
     private static readonly System.Linq.Expressions.Expression<Func<TaskItem, int>> StepOrder = t =>
         t.Status == TaskState.Assigned ? 0
         : t.Status == TaskState.Accepted ? 1
@@ -207,6 +230,48 @@ public static class TaskList
         : t.Status == TaskState.Submitted ? 4
         : t.Status == TaskState.Completed ? 5
         : 6;
+
+    private static int Step(TaskState s) => s switch
+    {
+        TaskState.Assigned => 0,
+        TaskState.Accepted => 1,
+        TaskState.InProgress => 2,
+        TaskState.Returned => 3,
+        TaskState.Submitted => 4,
+        TaskState.Completed => 5,
+        _ => 6,
+    };
+
+    /// <summary>
+    /// How many tasks a subtree's list holds, from the unit's rollups (its state counts), when the list is filtered by
+    /// nothing the rollups do not count: counting a large subtree's tasks would read them all. Null otherwise.
+    /// </summary>
+    private static async Task<int?> RolledUpTotalAsync(AppDb db, Unit unit, TaskState? state, string? view, CancellationToken ct)
+    {
+        var states = (state, view) switch
+        {
+            ({ } s, null) => [s],
+            (null, null) => Enum.GetValues<TaskState>(),
+            (null, "counted") => Enum.GetValues<TaskState>().Where(s => s != TaskState.Cancelled).ToArray(),
+            (null, "open") => Enum.GetValues<TaskState>().Where(s => s is not (TaskState.Completed or TaskState.Cancelled)).ToArray(),
+            (null, "working") => [TaskState.Accepted, TaskState.InProgress, TaskState.Returned],
+            (null, "completedontime" or "completedlate") => [],
+            _ => (TaskState[]?)null,
+        };
+        if (states is null)
+            return null;
+        var metrics = states.Select(s => "s:" + s).ToList();
+        if (view == "completedontime")
+            metrics.Add("ontime");
+        if (view == "completedlate")
+            metrics.Add("late");
+        // One range of the key (UnitId, Metric, Day), as the dashboard reads it: a list of metrics would walk the unit's day rows.
+        var rows = await db.UnitStats.AsNoTracking()
+            .Where(s => s.UnitId == unit.Id && s.Day == TaskFacts.NoDay
+                && ((string.Compare(s.Metric, "s:") >= 0 && string.Compare(s.Metric, "s;") < 0) || s.Metric == "ontime" || s.Metric == "late"))
+            .Select(s => new { s.Metric, s.Count }).ToListAsync(ct);
+        return rows.Where(r => metrics.Contains(r.Metric)).Sum(r => r.Count);
+    }
 
     private static IQueryable<TaskRow> Project(IQueryable<TaskItem> ordered) =>
         ordered.Select(t => new TaskRow(t.Id, t.ParentId, t.Kind, t.Title, t.LeadUnitId, t.LeadUnit!.Name, t.Status, t.DeadlineKind,
@@ -219,10 +284,8 @@ public static class TaskList
     /// all of its subtree: the rollups need no further scope.
     /// </summary>
     private static async Task<Page<TaskRow>> DueDayPageAsync(AppDb db, Unit unit,
-        (DateOnly From, DateOnly To) days, TaskFilter f, CancellationToken ct)
+        (DateOnly From, DateOnly To) days, int number, int size, CancellationToken ct)
     {
-        var number = Math.Max(f.Page ?? 1, 1);
-        var size = Math.Clamp(f.PageSize ?? Paging.DefaultSize, 1, Paging.MaxSize);
         var offset = (number - 1) * size;
         // Whole months are counted from their month rows, so that a backlog of years costs a row per month;
         // days are read only at the range's ragged ends and within the months the page falls in.

@@ -14,9 +14,9 @@ public static class TasksApi
     {
         var api = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ");
 
-        api.MapGet("/", async Task<Results<Ok<Page<TaskRow>>, ValidationProblem>> (AppDb db, UserScope scope, Clock clock, [AsParameters] TaskFilter filter, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Page<TaskRow>>, ValidationProblem>> (AppDb db, UserScope scope, Clock clock, Cursors cursors, [AsParameters] TaskFilter filter, CancellationToken ct) =>
         {
-            var result = await TaskList.QueryAsync(db, scope, filter, clock.Today, ct);
+            var result = await TaskList.QueryAsync(db, scope, filter, clock.Today, ct, cursors);
             return result.Problems is { } problems ? problems.ToResult() : TypedResults.Ok(result.Value!);
         });
 

@@ -42,20 +42,32 @@ public static class UnitsApi
 
     private static UnitDto Labelled(UnitDto u) => u with { TypeLabel = u.Type.Label() };
 
+    // The list's order, parents before children, is the paths' (each ends with the unit's own id, so it is unique).
+    private sealed record PathRow(string Path, UnitDto Unit);
+
+    private static readonly Keyset<Unit, PathRow> ByPath = new Keyset<Unit, PathRow>().By(u => u.Path, r => r.Path);
+
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/units").WithTags("Đơn vị");
 
-        api.MapGet("/", async Task<Results<Ok<Page<UnitDto>>, ValidationProblem>> (AppDb db, UserScope scope, int? parent, bool? includeClosed, int? page, int? pageSize, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Page<UnitDto>>, ValidationProblem>> (AppDb db, UserScope scope, Cursors cursors, int? parent, bool? includeClosed,
+            int? page, int? pageSize, string? cursor, CancellationToken ct) =>
         {
-            if (Paging.Check(page, pageSize) is { } problems)
+            var problems = Paging.Check(page, pageSize) ?? new Problems();
+            var at = Paging.Position(page, pageSize, cursor, cursors, Cursors.ListOf("units", parent, includeClosed == true), ByPath, problems);
+            if (problems.Any)
                 return problems.ToResult();
             var query = scope.Visible(db.Units.AsNoTracking());
             query = parent is { } p ? query.Where(u => u.ParentId == p) : query;
             if (includeClosed != true)
                 query = query.Where(u => u.ValidTo == null);
-            var result = await Paging.PageAsync(query.OrderBy(u => u.Path).ToDto(), page, pageSize, ct);
-            return TypedResults.Ok(result with { Items = result.Items.Select(Labelled).ToList() });
+            var result = await Paging.PageAsync(query, ByPath, units => units.Select(u => new PathRow(u.Path, new UnitDto(u.Id, u.Code, u.Name,
+                u.Type, "", u.ParentId, u.Depth, u.ValidFrom, u.ValidTo))), at, query.CountAsync, cursors, ct);
+            return TypedResults.Ok(new Page<UnitDto>(result.Items.Select(r => Labelled(r.Unit)).ToList(), result.Total, result.PageNumber, result.PageSize)
+            {
+                Next = result.Next,
+            });
         });
 
         api.MapGet("/{id:int}", async Task<Results<Ok<UnitDetailDto>, NotFound>> (AppDb db, UserScope scope, int id, CancellationToken ct) =>
