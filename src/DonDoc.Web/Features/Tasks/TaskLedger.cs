@@ -51,7 +51,9 @@ public sealed class TaskLedger(Clock clock)
                     totals[(unit, metric, day)] = totals.GetValueOrDefault((unit, metric, day)) + g.Count;
         }
         await BulkWriter.WriteAsync(db, "UnitStats", ["UnitId", "Metric", "Day", "Count"],
-            totals.Select(t => new object?[] { t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value }), ct: ct);
+            // In key order, so that a unit's rows share pages (see CountSteps.RebuildAsync).
+            totals.OrderBy(t => t.Key.Item1).ThenBy(t => t.Key.Item2, StringComparer.Ordinal).ThenBy(t => t.Key.Item3)
+                .Select(t => new object?[] { t.Key.Item1, t.Key.Item2, t.Key.Item3, t.Value }), ct: ct);
         await CountSteps.RebuildAsync(db, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
