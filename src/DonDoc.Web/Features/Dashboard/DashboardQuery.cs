@@ -84,9 +84,6 @@ public sealed class DashboardQuery(AppDb db, Clock clock)
     {
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         var soonEnd = today.AddDays(TaskRules.DueSoonDays);
-        // Three index range scans on (UnitId, Metric, Day): their size follows the units shown. The state
-        // metrics are one range ("s:…"), not a list: given a list, SQLite's planner probes (UnitId) alone
-        // and walks every day row of each unit, a cost that grows with the tasks.
         // Three index range scans on (UnitId, Metric, Day) in one statement: their size follows the units shown.
         // The state metrics are one range ("s:…"), not a list: given a list, SQLite's planner probes (UnitId) alone
         // and walks every day row of each unit, a cost that grows with the tasks; for the same reason the ranges
