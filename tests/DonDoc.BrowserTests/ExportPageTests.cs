@@ -87,7 +87,7 @@ public sealed class ExportPageTests(DemoBrowserApp app)
         await page.GotoAsync("/Units");
         await BrowserApp.SignInAsync(page);
         await page.Locator("#q").FillAsync("phuong");
-        await page.Locator("form[role='search'] button[type='submit']").ClickAsync();
+        await page.Locator("#main form[role='search'] button[type='submit']").ClickAsync();
         await Assertions.Expect(page.Locator("#export-units")).ToHaveAttributeAsync("href", "/api/units/export.xlsx?q=phuong");
         var shown = await page.Locator(".result-list .tree-name").AllInnerTextsAsync();
         await BrowserApp.ScreenshotAsync(page, "units-export-button", fullPage: false);
