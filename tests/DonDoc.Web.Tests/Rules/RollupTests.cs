@@ -89,6 +89,25 @@ public sealed class RollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_from_before_the_count_steps_gets_them_from_its_history_when_migrated()
+    {
+        var root = NewUnit("U", null, UnitType.TinhUy);
+        _db.Units.Add(root);
+        await UnitPaths.SaveAsync(_db);
+        var children = Enumerable.Range(0, 4).Select(i => NewUnit($"U{i}", root, UnitType.DangBoTrucThuoc)).ToList();
+        _db.Units.AddRange(children);
+        await UnitPaths.SaveAsync(_db);
+        await RunScenarioAsync([root, .. children], days: 6, tasksPerDay: 5, seed: 31);
+        var kept = await StepsAsync();
+        Assert.NotEmpty(kept);
+
+        // As a version without them left it: history, no steps.
+        await _db.UnitCountSteps.ExecuteDeleteAsync();
+        await Database.MigrateAsync(_db);
+        Assert.Equal(kept, await StepsAsync());
+    }
+
+    [Fact]
     public async Task A_save_that_skips_the_ledger_or_the_unit_paths_is_refused_and_writes_nothing()
     {
         var unit = NewUnit("R", null, UnitType.TinhUy);
