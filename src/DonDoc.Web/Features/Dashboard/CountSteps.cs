@@ -72,9 +72,11 @@ public static class CountSteps
         yield return (from, first);
         if (f.DueDate is not { } due)
             yield break;
-        // The overlay turns "due soon" DueSoonDays before the due date and "overdue" the day after it.
+        // The overlay turns "due soon" DueSoonDays before the due date and "overdue" the day after it; a due date at
+        // the calendar's edge has no such day beyond it.
         var previous = first;
-        foreach (var day in new[] { due.AddDays(-TaskRules.DueSoonDays), due.AddDays(1) }.Where(d => d > from))
+        foreach (var day in new[] { due.DayNumber - TaskRules.DueSoonDays, due.DayNumber + 1 }
+            .Where(n => n > from.DayNumber && n <= DateOnly.MaxValue.DayNumber).Select(DateOnly.FromDayNumber))
         {
             var next = On(f, day);
             if (next != previous)
