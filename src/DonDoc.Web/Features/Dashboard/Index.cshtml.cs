@@ -15,18 +15,8 @@ public sealed record Metric(string Key, string Label, int Value, string? Status,
 /// <summary>The counts of one unit's subtree, each linked to its tasks: today's task list, or the tasks as they stood on a past day.</summary>
 public sealed record CountsCard(int UnitId, Counts Counts, DateOnly? AsOf = null)
 {
-    /// <summary>The count each metric's Status names.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<Counts, int>> Picks = new Dictionary<string, Func<Counts, int>>
-    {
-        ["counted"] = c => c.Total,
-        ["completedontime"] = c => c.CompletedOnTime,
-        ["completedlate"] = c => c.CompletedLate,
-        ["working"] = c => c.InProgress,
-        ["submitted"] = c => c.Submitted,
-        ["overdue"] = c => c.Overdue,
-        ["duesoon"] = c => c.DueSoon,
-        ["assigned"] = c => c.NotAccepted,
-    };
+    /// <summary>The count of <paramref name="counts"/> that the metric with this Status shows.</summary>
+    public static int Pick(Counts counts, string status) => new CountsCard(0, counts).Metrics.Single(m => m.Status == status).Value;
 
     public IReadOnlyList<Metric> Metrics { get; } =
     [

@@ -42,7 +42,7 @@ public sealed class TasksModel(DashboardQuery query, AppDb db, UserScope scope, 
             return Page();
         }
         (Day, Label) = (day.Value!.Value, metric!.Label);
-        Tasks = await query.TasksOnAsync(found, Day, CountsCard.Picks[metric.Status!], page ?? 1, Paging.DefaultSize, ct);
+        Tasks = await query.TasksOnAsync(found, Day, counts => CountsCard.Pick(counts, metric.Status!), page ?? 1, Paging.DefaultSize, ct);
         return Page();
     }
 }
