@@ -100,6 +100,7 @@ builder.Services.AddScoped<YearFrames>();
 builder.Services.AddScoped<GradeBook>();
 builder.Services.AddScoped<DonDoc.Web.Features.Conclusions.ConclusionDrafts>();
 builder.Services.AddScoped<DashboardQuery>();
+builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddScoped<IndicatorBook>();
 builder.Services.AddScoped<IndicatorBoard>();
 builder.Services.AddScoped<DonDoc.Web.Features.Reports.ReportMaker>();

@@ -63,9 +63,10 @@ public static class Database
         services.AddSingleton<Clock>();
         // AppDb reads who changes what, and from where, for the audit trail.
         services.AddHttpContextAccessor();
+        // The options are built once: they depend on the configuration only, and a request should not pay for them.
         return ProviderOf(cs) == DbProvider.Postgres
-            ? services.AddDbContext<AppDb, PostgresAppDb>(o => Configure(o, cs, limits))
-            : services.AddDbContext<AppDb, SqliteAppDb>(o => Configure(o, cs, limits));
+            ? services.AddDbContext<AppDb, PostgresAppDb>(o => Configure(o, cs, limits), optionsLifetime: ServiceLifetime.Singleton)
+            : services.AddDbContext<AppDb, SqliteAppDb>(o => Configure(o, cs, limits), optionsLifetime: ServiceLifetime.Singleton);
     }
 
     /// <summary>A context outside dependency injection, for the command-line verbs and the tests.</summary>

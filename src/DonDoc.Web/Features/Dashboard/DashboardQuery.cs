@@ -51,15 +51,30 @@ public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historic
 
 /// <summary>
 /// The dashboard of a unit's subtree. Today's view reads the rollups, a past day's the count steps: a few rows
-/// per unit shown either way, whatever the number of tasks and the length of their history.
+/// per unit shown either way, whatever the number of tasks and the length of their history. With a
+/// <paramref name="cache"/>, a dashboard read since the last committed change is answered from it.
 /// </summary>
-public sealed class DashboardQuery(AppDb db, Clock clock)
+public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache = null)
 {
     public async Task<DashboardView?> GetAsync(int unitId, DateOnly? asOf, CancellationToken ct = default)
     {
         var today = clock.Today;
         var day = asOf ?? today;
-        // Today's view reads three times: the units, their counts, the tasks the unit handed down.
+        // Inside a transaction the head may be this transaction's own, not yet committed and perhaps never.
+        if (cache is null || db.Database.CurrentTransaction is not null)
+            return await ReadAsync(unitId, day, today, ct);
+        var head = await DashboardCache.HeadAsync(db, ct);
+        if (cache.Find(unitId, day, today, head) is { } kept)
+            return kept;
+        var view = await ReadAsync(unitId, day, today, ct);
+        if (view is not null)
+            cache.Keep(unitId, day, today, head, view);
+        return view;
+    }
+
+    private async Task<DashboardView?> ReadAsync(int unitId, DateOnly day, DateOnly today, CancellationToken ct)
+    {
+        // Three reads: the units, their counts, the tasks the unit handed down.
         var shown = await db.Units.AsNoTracking()
             .Where(u => u.Id == unitId || (u.ParentId == unitId && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day)))
             .ToListAsync(ct);

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Tests.Import;
+using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Tests.Cluster;
+
+/// <summary>
+/// Each instance answers a dashboard it has read from memory while the audit chain's head stays where it was; a
+/// change committed on any instance moves the head, and the very next read everywhere shows it, with no delay.
+/// </summary>
+public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
+{
+    private OtherInstance _a = null!;
+    private OtherInstance _b = null!;
+
+    public Task InitializeAsync()
+    {
+        _a = new OtherInstance(app, onKestrel: true);
+        _b = new OtherInstance(app, onKestrel: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+    }
+
+    [DbFact]
+    public async Task A_change_on_A_shows_on_B_at_once_and_nothing_else_makes_B_read_again()
+    {
+        using var a = Api(_a);
+        using var b = Api(_b);
+        var unit = app.Units.BaDinh.Id;
+        await CreateTaskAsync(a, "Rà soát danh sách đảng viên diện miễn sinh hoạt");
+        var first = await TotalAsync(b, unit, asOf: null);
+        var lastMonth = app.Clock.Today.AddDays(-30);
+        var pastFirst = await TotalAsync(b, unit, lastMonth);
+        Assert.Equal(first, await TotalAsync(a, unit, asOf: null));
+
+        // Rollups changed behind the application's back, with no save and so no audit entry: B keeps answering what it read.
+        const int tampered = 1000;
+        await ShiftAsync(unit, tampered);
+        try
+        {
+            Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
+
+            // A task created on A: B's next read is a fresh one, which shows the task (and the rows changed behind its back).
+            await CreateTaskAsync(a, "Báo cáo kết quả kiểm điểm tập thể, cá nhân năm 2026");
+            Assert.Equal(first + 1 + tampered, await TotalAsync(b, unit, asOf: null));
+            Assert.Equal(first + 1 + tampered, await TotalAsync(a, unit, asOf: null));
+            // A past day's dashboard is read again too; the task did not exist then.
+            Assert.Equal(pastFirst, await TotalAsync(b, unit, lastMonth));
+        }
+        finally
+        {
+            await ShiftAsync(unit, -tampered);
+        }
+    }
+
+    private Task ShiftAsync(int unit, int by) => app.WithDbAsync(db => db.UnitStats
+        .Where(s => s.UnitId == unit && s.Metric == "s:" + nameof(TaskState.Assigned))
+        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + by)));
+
+    private static async Task<int> TotalAsync(HttpClient client, int unit, DateOnly? asOf)
+    {
+        var url = $"/api/units/{unit}/dashboard" + (asOf is { } day ? $"?asOf={day:yyyy-MM-dd}" : "");
+        using var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("unit").GetProperty("counts").GetProperty("total").GetInt32();
+    }
+
+    private async Task CreateTaskAsync(HttpClient client, string title) =>
+        await client.PostAsync("/api/tasks", new { Title = title, LeadUnitId = app.Units.BaDinh.Id, DueDate = app.Clock.Today.AddDays(20) })
+            .OkAsync<TaskDetail>();
+
+    private static HttpClient Api(OtherInstance instance)
+    {
+        var client = new HttpClient { BaseAddress = instance.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", instance.Token);
+        return client;
+    }
+}
+
+public sealed class DashboardCacheOnSqlite(SqliteApp app) : DashboardCacheTests(app), IClassFixture<SqliteApp>;
+
+[OnPostgres]
+public sealed class DashboardCacheOnPostgres(PostgresApp app) : DashboardCacheTests(app), IClassFixture<PostgresApp>;
