@@ -107,6 +107,8 @@ public abstract class MigrationDriftTests(Provider provider)
                         + $"{((long)c["pk"]! > 0 ? $" pk#{c["pk"]}" : "")}{(c["dflt_value"] is { } d ? $" default {d}" : "")}");
                 foreach (var i in await QueryAsync(connection, $"PRAGMA index_list(\"{name}\")"))
                 {
+                    if (OutsideTheModel((string)i["name"]!))
+                        continue;
                     var columns = (await QueryAsync(connection, $"PRAGMA index_info(\"{i["name"]}\")"))
                         .OrderBy(x => (long)x["seqno"]!).Select(x => x["name"]);
                     lines.Add($"index {i["name"]} ({string.Join(", ", columns)}){((long)i["unique"]! == 1 ? " unique" : "")}");
@@ -132,7 +134,8 @@ public abstract class MigrationDriftTests(Provider provider)
                     + $"{(c["column_default"] is { } d ? $" default {d}" : "")}");
             foreach (var i in await QueryAsync(connection,
                 $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ({EfTables}) AND tablename {NotQuartz}"))
-                Table((string)i["tablename"]!).Add($"index {i["indexdef"]}");
+                if (!OutsideTheModel((string)i["indexname"]!))
+                    Table((string)i["tablename"]!).Add($"index {i["indexdef"]}");
             foreach (var k in await QueryAsync(connection, $"""
                 SELECT cl.relname AS table_name, co.conname, pg_get_constraintdef(co.oid) AS definition
                 FROM pg_constraint co
@@ -144,6 +147,9 @@ public abstract class MigrationDriftTests(Provider provider)
         }
         return schema;
     }
+
+    // The lists' order indexes are on expressions, which the model cannot describe: raw SQL of the migrations.
+    private static bool OutsideTheModel(string index) => global::DonDoc.Web.Features.Tasks.TaskList.OrderIndexNames.Contains(index);
 
     private static async Task<List<Dictionary<string, object?>>> QueryAsync(DbConnection connection, string sql)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Import;
@@ -46,6 +47,34 @@ public abstract class ListOrderTests(TestApp app)
         page = await PageForm.ParseAsync(await _client.GetAsync($"/Tasks?parent={parent}&sort=title"));
         Assert.Equal("ascending", page.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
         Assert.EndsWith("sort=-title", page.QuerySelectorAll("table.tasks th a.sort").First(a => a.TextContent.StartsWith("Nhiệm vụ")).GetAttribute("href"));
+    }
+
+    [DbTheory]
+    [InlineData("urgent", "IX_Tasks_UrgentOrder")]
+    [InlineData("due", "IX_Tasks_DueOrder")]
+    public async Task A_list_of_every_task_reads_its_order_from_the_index_rather_than_sorting(string sort, string index)
+    {
+        var plan = await app.WithDbAsync(async db =>
+        {
+            var sql = TaskList.Ordered(db.Tasks, sort).Select(t => new { t.Id, t.LeadUnit!.Name }).Take(51).ToQueryString();
+            // The parameters ToQueryString declares ahead of the statement (SQLite's .param lines, PostgreSQL's comments).
+            var statement = string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param") && !l.StartsWith("--")));
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            // On a small table PostgreSQL would rather sort than read an index; forbidding sorts shows whether it can.
+            command.CommandText = app.Provider == Provider.Postgres
+                ? "SET enable_sort = off; EXPLAIN " + statement.Replace("@p", "51")
+                : "EXPLAIN QUERY PLAN " + statement.Replace("@p", "51");
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
+            return string.Join('\n', rows);
+        });
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+        Assert.DoesNotMatch(@"(?m)^\s*Sort\b", plan);
     }
 
     [DbFact]

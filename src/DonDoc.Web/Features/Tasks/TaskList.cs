@@ -5,6 +5,7 @@ using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DonDoc.Web.Features.Tasks;
 
@@ -161,7 +162,9 @@ public static class TaskList
         {
             if (scope == "own")
                 query = query.Where(t => t.LeadUnitId == unit.Id || t.Coordinators.Any(c => c.UnitId == unit.Id));
-            else
+            // The only root's subtree is every task: no filter, so that the list's order can be read from its index
+            // (see OrderIndexes) instead of sorting every task by way of every unit.
+            else if (unit.ParentId is not null || await db.Units.AnyAsync(u => u.ParentId == null && u.Id != unit.Id, ct))
             {
                 var (from, to) = Unit.SubtreeRange(unit.Path);
                 query = query.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
@@ -217,6 +220,39 @@ public static class TaskList
                 .By(t => t.DueDate == null, r => r.DueDate == null, d).By(t => t.DueDate, r => r.DueDate, d).By(t => t.Id, r => r.Id, d),
         };
     }
+
+    /// <summary>The tasks in a list's order (<see cref="Sorts"/>).</summary>
+    public static IOrderedQueryable<TaskItem> Ordered(IQueryable<TaskItem> tasks, string sort) => Keys(sort).Order(tasks);
+
+    /// <summary>
+    /// Indexes on the keys of the most urgent order (the lists' default) and of the due date's, so that a list of the whole
+    /// tree, or of every task, reads its first page from the index in order rather than sorting every task. An index on an
+    /// expression serves only that same expression, so these are written as EF Core translates <see cref="Keys"/> (a test
+    /// reads the plans of both databases). SQLite's tables end every index with the rowid, the task's id.
+    /// Called from the migrations <c>ListOrder</c>; like the search index's triggers, a migration that rebuilds the SQLite
+    /// table must drop them before and create them after.
+    /// </summary>
+    public static void OrderIndexes(MigrationBuilder m, bool postgres)
+    {
+        var id = postgres ? ", \"Id\"" : "";
+        foreach (var (name, keys) in OrderIndexKeys)
+            m.Sql($"""CREATE INDEX "{name}" ON "Tasks" ({keys}{id});""");
+    }
+
+    public static void DropOrderIndexes(MigrationBuilder m)
+    {
+        foreach (var name in OrderIndexNames)
+            m.Sql($"""DROP INDEX IF EXISTS "{name}";""");
+    }
+
+    private static readonly (string Name, string Keys)[] OrderIndexKeys =
+    [
+        ("IX_Tasks_UrgentOrder", """("Status" IN ('Completed', 'Cancelled')), ("DueDate" IS NULL), "DueDate" """),
+        ("IX_Tasks_DueOrder", """("DueDate" IS NULL), "DueDate" """),
+    ];
+
+    /// <summary>The indexes of <see cref="OrderIndexes"/>: raw SQL of the migrations, outside the model.</summary>
+    public static IReadOnlyList<string> OrderIndexNames => OrderIndexKeys.Select(k => k.Name).ToList();
 
     // The due-day path's cursor holds only the number of the page it leads to.
     private static readonly Keyset<TaskItem, TaskRow> DueDayKeys = new();
