@@ -6,8 +6,8 @@ namespace DonDoc.Web.Features.Shared;
 
 /// <summary>
 /// A list's order as a list of keys, the last one unique, so that a page can start right after a row:
-/// "after (a, b, id)" is (a &gt; x) OR (a = x AND b &gt; y) OR (a = x AND b = y AND id &gt; z), each key in its
-/// own direction, which the databases answer from where the previous page ended instead of counting
+/// "after (a, b, id)" is (a = x AND b = y AND id &gt; z), then (a = x AND b &gt; y), then (a &gt; x), each key in its
+/// own direction: runs that the databases read from where the previous page ended instead of counting
 /// their way there. A nullable key must follow a key that puts its nulls apart (t.X == null), so that
 /// among rows equal on the keys before it, it is null in all of them or in none.
 /// </summary>
@@ -23,12 +23,15 @@ public sealed class Keyset<TEntity, TRow>
         return this;
     }
 
-    public IOrderedQueryable<TEntity> Order(IQueryable<TEntity> query)
+    public IOrderedQueryable<TEntity> Order(IQueryable<TEntity> query) => Order(query, 0);
+
+    // Ordered by the keys from the given one on: the keys before it are equal in every row.
+    private IOrderedQueryable<TEntity> Order(IQueryable<TEntity> query, int from)
     {
         var ordered = query;
-        for (var i = 0; i < _keys.Count; i++)
+        for (var i = from; i < _keys.Count; i++)
         {
-            var name = (i == 0 ? "OrderBy" : "ThenBy") + (_keys[i].Descending ? "Descending" : "");
+            var name = (i == from ? "OrderBy" : "ThenBy") + (_keys[i].Descending ? "Descending" : "");
             ordered = ordered.Provider.CreateQuery<TEntity>(Expression.Call(typeof(Queryable), name,
                 [typeof(TEntity), _keys[i].Type], ordered.Expression, Expression.Quote(_keys[i].Expression)));
         }
@@ -59,24 +62,24 @@ public sealed class Keyset<TEntity, TRow>
         }
     }
 
-    /// <summary>The rows that follow the row whose key values are given, in this order.</summary>
-    public IQueryable<TEntity> After(IQueryable<TEntity> query, object?[] values)
+    /// <summary>
+    /// The rows that follow the row whose key values are given, as runs in this order, nearest first: run i holds the rows
+    /// equal to it on the keys before key i and beyond it on key i. Each run is one range of an index on the keys (an
+    /// equality on a prefix, then a range), which the databases seek to and read in order; one predicate for all of them
+    /// (a &gt; x OR a = x AND b &gt; y …) would be read from the start of the index instead. Each run is ordered by the keys
+    /// it does not hold equal, since SQLite sorts a run again when its order names a key its WHERE fixes.
+    /// </summary>
+    public IEnumerable<IOrderedQueryable<TEntity>> RunsAfter(IQueryable<TEntity> query, object?[] values)
     {
         var row = Expression.Parameter(typeof(TEntity), "t");
-        Expression? any = null;
-        Expression equalSoFar = Expression.Constant(true);
-        for (var i = 0; i < _keys.Count; i++)
+        var keys = _keys.Select(k => new Rebind(k.Expression.Parameters[0], row).Visit(k.Expression.Body)).ToList();
+        for (var i = _keys.Count - 1; i >= 0; i--)
         {
-            var key = new Rebind(_keys[i].Expression.Parameters[0], row).Visit(_keys[i].Expression.Body);
-            if (Beyond(key, _keys[i].Type, values[i], _keys[i].Descending) is { } beyond)
-            {
-                var term = i == 0 ? beyond : Expression.AndAlso(equalSoFar, beyond);
-                any = any is null ? term : Expression.OrElse(any, term);
-            }
-            var equal = Equal(key, _keys[i].Type, values[i]);
-            equalSoFar = i == 0 ? equal : Expression.AndAlso(equalSoFar, equal);
+            if (Beyond(keys[i], _keys[i].Type, values[i], _keys[i].Descending) is not { } beyond)
+                continue;
+            var run = Enumerable.Range(0, i).Aggregate(beyond, (all, k) => Expression.AndAlso(Equal(keys[k], _keys[k].Type, values[k]), all));
+            yield return Order(query.Where(Expression.Lambda<Func<TEntity, bool>>(run, row)), i);
         }
-        return any is null ? query.Where(_ => false) : query.Where(Expression.Lambda<Func<TEntity, bool>>(any, row));
     }
 
     // Values go in as parameters, so that every page of a list shares one query plan.

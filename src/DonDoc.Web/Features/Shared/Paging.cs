@@ -81,17 +81,28 @@ public static class Paging
     }
 
     /// <summary>
-    /// A page in the keyset's order: an offset page, or the rows after a cursor's row, read with a WHERE on the
-    /// order's keys so that it costs what the first page costs. The total is counted (<paramref name="count"/>)
+    /// A page in the keyset's order: an offset page, or the rows after a cursor's row, read as the runs of
+    /// <see cref="Keyset{TEntity, TRow}.RunsAfter"/> so that it costs what the first page costs. The total is counted (<paramref name="count"/>)
     /// for an offset page only; a cursor carries the one counted before.
     /// </summary>
     public static async Task<Page<TRow>> PageAsync<TEntity, TRow>(IQueryable<TEntity> filtered, Keyset<TEntity, TRow> keys,
         Func<IQueryable<TEntity>, IQueryable<TRow>> project, PagePosition at, Func<CancellationToken, Task<int>> count, Cursors? cursors,
         CancellationToken ct)
     {
-        var rows = at.After is { } after
-            ? await project(keys.Order(keys.After(filtered, after))).Take(at.Size + 1).ToListAsync(ct)
-            : await project(keys.Order(filtered)).Skip((at.Number - 1) * at.Size).Take(at.Size + 1).ToListAsync(ct);
+        List<TRow> rows;
+        if (at.After is { } after)
+        {
+            // Run by run until the page and one row more are read: mostly one or two short index ranges.
+            rows = [];
+            foreach (var run in keys.RunsAfter(filtered, after))
+            {
+                rows.AddRange(await project(run).Take(at.Size + 1 - rows.Count).ToListAsync(ct));
+                if (rows.Count > at.Size)
+                    break;
+            }
+        }
+        else
+            rows = await project(keys.Order(filtered)).Skip((at.Number - 1) * at.Size).Take(at.Size + 1).ToListAsync(ct);
         var more = rows.Count > at.Size;
         if (more)
             rows.RemoveAt(at.Size);
