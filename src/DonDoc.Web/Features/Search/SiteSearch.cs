@@ -30,7 +30,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
 {
     public const int MaxLength = 200;
     public const int PerKind = 10;
-    public const int Window = 500;
+    public const int Window = 200;
 
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
     {
@@ -81,8 +81,8 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate }).ToListAsync(ct);
         var hits = rows.Select(t => Hit("task", t.Id, t.Title,
-            $"{t.Lead}{(t.DueDate is { } due ? " · hạn " + VnFormat.Date(due) : "")}", $"/Tasks/Details/{t.Id}", Rank(t.Title, key), key));
-        return Group("task", hits, ids.Count == Window);
+            $"{t.Lead}{(t.DueDate is { } due ? " · hạn " + VnFormat.Date(due) : "")}", $"/Tasks/Details/{t.Id}", Rank(t.Title, key)));
+        return Group("task", hits, ids.Count == Window, key);
     }
 
     private async Task<SearchGroup> DocumentsAsync(string q, string key, CancellationToken ct)
@@ -93,8 +93,8 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Documents.AsNoTracking()).Where(d => ids.Contains(d.Id) || d.Symbol == q || d.Symbol == upper)
             .Select(d => new { d.Id, d.Symbol, d.TypeName, d.Title, d.IssuedOn }).ToListAsync(ct);
         var hits = rows.Select(d => Hit("document", d.Id, d.Title, $"{d.TypeName} số {d.Symbol} · {VnFormat.Date(d.IssuedOn)}",
-            $"/Documents/Details/{d.Id}", VnText.Fold(d.Symbol) == key ? 0 : Rank(d.Title, key), key));
-        return Group("document", hits, ids.Count == Window);
+            $"/Documents/Details/{d.Id}", VnText.Fold(d.Symbol) == key ? 0 : Rank(d.Title, key)));
+        return Group("document", hits, ids.Count == Window, key);
     }
 
     private async Task<SearchGroup> UnitsAsync(string q, string key, CancellationToken ct)
@@ -104,8 +104,8 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Units.AsNoTracking()).Where(u => ids.Contains(u.Id) || u.Code == q || u.Code == upper)
             .Select(u => new { u.Id, u.Code, u.Name, u.Type, u.ValidTo }).ToListAsync(ct);
         var hits = rows.Select(u => Hit("unit", u.Id, u.Name, $"{u.Type.Label()} · mã {u.Code}{(u.ValidTo is null ? "" : " · đã ngừng hoạt động")}",
-            $"/Units/Details/{u.Id}", VnText.Fold(u.Code) == key ? 0 : Rank(u.Name, key), key));
-        return Group("unit", hits, ids.Count == Window);
+            $"/Units/Details/{u.Id}", VnText.Fold(u.Code) == key ? 0 : Rank(u.Name, key)));
+        return Group("unit", hits, ids.Count == Window, key);
     }
 
     // A unit records a few conferences a year: their titles are folded here rather than indexed.
@@ -114,8 +114,8 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await scope.Visible(db.Conferences.AsNoTracking()).Select(c => new { c.Id, c.Title, c.Kind, c.HeldOn }).ToListAsync(ct);
         var hits = rows.Where(c => VnText.Fold($"{c.Title} {c.Kind}").Contains(key, StringComparison.Ordinal))
             .Select(c => Hit("conference", c.Id, c.Title, $"{(c.Kind.Length > 0 ? c.Kind + " · " : "")}{VnFormat.Date(c.HeldOn)}",
-                $"/Conferences/Details/{c.Id}", Rank(c.Title, key), key));
-        return Group("conference", hits, more: false);
+                $"/Conferences/Details/{c.Id}", Rank(c.Title, key)));
+        return Group("conference", hits, more: false, key);
     }
 
     // Accounts are read where the accounts pages read them: by the administrator only, one per person, folded here as there.
@@ -124,17 +124,18 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var rows = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.DisplayName, UnitName = u.Unit!.Name }).ToListAsync(ct);
         var hits = rows.Where(u => VnText.Fold($"{u.DisplayName} {u.UserName}").Contains(key, StringComparison.Ordinal))
             .Select(u => Hit("person", u.Id, u.DisplayName, $"{u.UserName}{(u.UnitName is null ? "" : " · " + u.UnitName)}",
-                $"/Accounts/Users/Edit/{u.Id}", Math.Min(Rank(u.DisplayName, key), VnText.Fold(u.UserName!) == key ? 0 : 4), key));
-        return Group("person", hits, more: false);
+                $"/Accounts/Users/Edit/{u.Id}", Math.Min(Rank(u.DisplayName, key), VnText.Fold(u.UserName!) == key ? 0 : 4)));
+        return Group("person", hits, more: false, key);
     }
 
-    private static SearchHit Hit(string kind, int id, string title, string? detail, string url, int rank, string key) =>
-        new(kind, id, title, detail, url, rank) { TitleParts = Highlight(title, key) };
+    private static SearchHit Hit(string kind, int id, string title, string? detail, string url, int rank) => new(kind, id, title, detail, url, rank);
 
-    private static SearchGroup Group(string kind, IEnumerable<SearchHit> hits, bool more)
+    // Only the hits shown are marked.
+    private static SearchGroup Group(string kind, IEnumerable<SearchHit> hits, bool more, string key)
     {
         var ranked = hits.OrderBy(h => h.Rank).ThenByDescending(h => h.Id).ToList();
-        return new SearchGroup(kind, Kinds[kind], ranked.Take(PerKind).ToList(), more || ranked.Count > PerKind);
+        return new SearchGroup(kind, Kinds[kind], ranked.Take(PerKind).Select(h => h with { TitleParts = Highlight(h.Title, key) }).ToList(),
+            more || ranked.Count > PerKind);
     }
 
     /// <summary>Where the key falls in a title: 1 at its start, 2 on whole words, 3 inside a word, 4 not in it.</summary>
