@@ -47,6 +47,9 @@ public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
         try
         {
             Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
+            // Asked for no cached answer, B reads the rows.
+            Assert.Equal(first + tampered, await TotalAsync(b, unit, asOf: null, fresh: true));
+            Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
 
             // A task created on A: B's next read is a fresh one, which shows the task (and the rows changed behind its back).
             await CreateTaskAsync(a, "Báo cáo kết quả kiểm điểm tập thể, cá nhân năm 2026");
@@ -65,10 +68,12 @@ public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
         .Where(s => s.UnitId == unit && s.Metric == "s:" + nameof(TaskState.Assigned))
         .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + by)));
 
-    private static async Task<int> TotalAsync(HttpClient client, int unit, DateOnly? asOf)
+    private static async Task<int> TotalAsync(HttpClient client, int unit, DateOnly? asOf, bool fresh = false)
     {
-        var url = $"/api/units/{unit}/dashboard" + (asOf is { } day ? $"?asOf={day:yyyy-MM-dd}" : "");
-        using var response = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/units/{unit}/dashboard" + (asOf is { } day ? $"?asOf={day:yyyy-MM-dd}" : ""));
+        if (fresh)
+            request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("unit").GetProperty("counts").GetProperty("total").GetInt32();

@@ -56,12 +56,13 @@ public sealed record DashboardView(UnitCounts Unit, DateOnly AsOf, bool Historic
 /// </summary>
 public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache = null)
 {
-    public async Task<DashboardView?> GetAsync(int unitId, DateOnly? asOf, CancellationToken ct = default)
+    /// <param name="fresh">Read the rows even when the cache holds the answer (a request with <c>Cache-Control: no-cache</c>).</param>
+    public async Task<DashboardView?> GetAsync(int unitId, DateOnly? asOf, CancellationToken ct = default, bool fresh = false)
     {
         var today = clock.Today;
         var day = asOf ?? today;
         // Inside a transaction the head may be this transaction's own, not yet committed and perhaps never.
-        if (cache is null || db.Database.CurrentTransaction is not null)
+        if (cache is null || fresh || db.Database.CurrentTransaction is not null)
             return await ReadAsync(unitId, day, today, ct);
         var head = await DashboardCache.HeadAsync(db, ct);
         if (cache.Find(unitId, day, today, head) is { } kept)

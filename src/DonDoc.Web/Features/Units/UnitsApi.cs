@@ -84,7 +84,7 @@ public static class UnitsApi
                 children.Select(Labelled).ToList(), predecessors.Select(Labelled).ToList(), successors.Select(Labelled).ToList()));
         });
 
-        api.MapGet("/{id:int}/dashboard", async Task<Results<Ok<DashboardView>, NotFound, ValidationProblem>> (DashboardQuery query, UserScope scope, Clock clock, int id, string? asOf, CancellationToken ct) =>
+        api.MapGet("/{id:int}/dashboard", async Task<Results<Ok<DashboardView>, NotFound, ValidationProblem>> (DashboardQuery query, UserScope scope, Clock clock, int id, string? asOf, HttpRequest request, CancellationToken ct) =>
         {
             // A unit's counts cover its whole subtree, so a unit the user sees holds nothing outside their scope.
             if (!await scope.SeesUnitAsync(id, ct))
@@ -92,7 +92,8 @@ public static class UnitsApi
             var day = DashboardArgs.ParseAsOf(asOf, clock.Today);
             if (day.Problems is { } problems)
                 return problems.ToResult();
-            var view = await query.GetAsync(id, day.Value, ct);
+            // A client that asks for no cached answer gets the rows read again (the benchmark's measure of a first read).
+            var view = await query.GetAsync(id, day.Value, ct, fresh: request.GetTypedHeaders().CacheControl?.NoCache == true);
             return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
         });
 
