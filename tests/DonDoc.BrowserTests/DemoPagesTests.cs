@@ -73,4 +73,33 @@ public sealed class DemoPagesTests(DemoBrowserApp app)
             Assert.Equal(1, ranks[0]);
         }
     }
+
+    [Fact]
+    public async Task A_count_of_a_past_day_opens_the_tasks_it_counted_as_they_stood_that_day()
+    {
+        var root = await app.WithDbAsync(db => db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync());
+        var day = app.Clock.Today.AddDays(-30);
+        foreach (var phone in new[] { false, true })
+        {
+            await using var context = await app.NewContextAsync(phone);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"/Dashboard/{root}?asOf={day:yyyy-MM-dd}");
+            await BrowserApp.SignInAsync(page);
+            var overdue = page.Locator("[data-metric='overdue']").First;
+            var counted = await overdue.InnerTextAsync();
+            Assert.NotEqual("0", counted);
+            await overdue.ClickAsync();
+            await page.WaitForURLAsync("**/Dashboard/Tasks?**");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Quá hạn: {counted} nhiệm vụ");
+            await Assertions.Expect(page.Locator(".banner-history")).ToContainTextAsync($"{day:dd/MM/yyyy}");
+            var rows = page.Locator("#tasks-then tbody tr");
+            Assert.InRange(await rows.CountAsync(), 1, 50);
+            // Every row was overdue on that day, whatever became of it since.
+            Assert.All(await page.Locator("#tasks-then tbody td[data-label='Trạng thái ngày đó']").AllInnerTextsAsync(),
+                state => Assert.Contains("Quá hạn", state));
+            await BrowserApp.ScreenshotAsync(page, phone ? "dashboard-past-tasks-phone" : "dashboard-past-tasks");
+            if (phone)
+                await BrowserApp.ExpectNoSidewaysScrollAsync(page);
+        }
+    }
 }
