@@ -78,7 +78,8 @@ public sealed class Keyset<TEntity, TRow>
             if (Beyond(keys[i], _keys[i].Type, values[i], _keys[i].Descending) is not { } beyond)
                 continue;
             var run = Enumerable.Range(0, i).Aggregate(beyond, (all, k) => Expression.AndAlso(Equal(keys[k], _keys[k].Type, values[k]), all));
-            yield return Order(query.Where(Expression.Lambda<Func<TEntity, bool>>(run, row)), i);
+            // Beyond a yes/no key lies one value only: that key is fixed in the run too.
+            yield return Order(query.Where(Expression.Lambda<Func<TEntity, bool>>(run, row)), _keys[i].Type == typeof(bool) ? i + 1 : i);
         }
     }
 
@@ -97,11 +98,10 @@ public sealed class Keyset<TEntity, TRow>
             return null;
         if (type == typeof(bool))
         {
-            // false sorts before true.
+            // false sorts before true. The one value beyond is compared as a parameter, "(x IS NULL) = @v" rather than
+            // "x IS NULL", which is how an index on the key's expression is sought.
             var v = (bool)value;
-            return descending
-                ? (v ? Expression.Not(key) : null)
-                : (v ? null : key);
+            return descending == v ? Expression.Equal(key, Value(type, !v)) : null;
         }
         if (type == typeof(string))
         {

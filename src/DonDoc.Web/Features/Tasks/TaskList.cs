@@ -237,7 +237,14 @@ public static class TaskList
         var id = postgres ? ", \"Id\"" : "";
         foreach (var (name, keys) in OrderIndexKeys)
             m.Sql($"""CREATE INDEX "{name}" ON "Tasks" ({keys}{id});""");
+        // PostgreSQL plans each statement with its parameters' values, and folds a run's "(DueDate IS NULL) = false" into
+        // "DueDate IS NOT NULL" (likewise the state's), which the indexes above no longer match: the runs after a cursor
+        // read the dated tasks from this one instead, in due date and id order (nulls last, as in the lists).
+        if (postgres)
+            m.Sql($"""CREATE INDEX "{DueThenId}" ON "Tasks" ("DueDate", "Id");""");
     }
+
+    private const string DueThenId = "IX_Tasks_DueDate_Id";
 
     public static void DropOrderIndexes(MigrationBuilder m)
     {
@@ -252,7 +259,7 @@ public static class TaskList
     ];
 
     /// <summary>The indexes of <see cref="OrderIndexes"/>: raw SQL of the migrations, outside the model.</summary>
-    public static IReadOnlyList<string> OrderIndexNames => OrderIndexKeys.Select(k => k.Name).ToList();
+    public static IReadOnlyList<string> OrderIndexNames => [.. OrderIndexKeys.Select(k => k.Name), DueThenId];
 
     // The due-day path's cursor holds only the number of the page it leads to.
     private static readonly Keyset<TaskItem, TaskRow> DueDayKeys = new();
