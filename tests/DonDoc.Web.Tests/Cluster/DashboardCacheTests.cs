@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Import;
 using DonDoc.Web.Tests.Infrastructure;
@@ -43,10 +44,11 @@ public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
 
         // Rollups changed behind the application's back, with no save and so no audit entry: B keeps answering what it read.
         const int tampered = 1000;
-        await ShiftAsync(unit, tampered);
+        await ShiftAsync(unit, lastMonth, tampered);
         try
         {
             Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
+            Assert.Equal(pastFirst, await TotalAsync(b, unit, lastMonth));
             // Asked for no cached answer, B reads the rows.
             Assert.Equal(first + tampered, await TotalAsync(b, unit, asOf: null, fresh: true));
             Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
@@ -55,18 +57,27 @@ public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
             await CreateTaskAsync(a, "Báo cáo kết quả kiểm điểm tập thể, cá nhân năm 2026");
             Assert.Equal(first + 1 + tampered, await TotalAsync(b, unit, asOf: null));
             Assert.Equal(first + 1 + tampered, await TotalAsync(a, unit, asOf: null));
-            // A past day's dashboard is read again too; the task did not exist then.
-            Assert.Equal(pastFirst, await TotalAsync(b, unit, lastMonth));
+            // A past day's dashboard is read again too (the task did not exist then; the rows changed behind B's back did).
+            Assert.Equal(pastFirst + tampered, await TotalAsync(b, unit, lastMonth));
         }
         finally
         {
-            await ShiftAsync(unit, -tampered);
+            await ShiftAsync(unit, lastMonth, -tampered);
         }
     }
 
-    private Task ShiftAsync(int unit, int by) => app.WithDbAsync(db => db.UnitStats
-        .Where(s => s.UnitId == unit && s.Metric == "s:" + nameof(TaskState.Assigned))
-        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + by)));
+    // Today's rollups and a past day's count steps, each by the same number of tasks.
+    private Task ShiftAsync(int unit, DateOnly pastDay, int by) => app.WithDbAsync(async db =>
+    {
+        await db.UnitStats.Where(s => s.UnitId == unit && s.Metric == "s:" + nameof(TaskState.Assigned))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + by));
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "UnitCountSteps" ("UnitId", "Grain", "Day", "Total", "CompletedOnTime", "CompletedLate", "NotAccepted", "InProgress",
+                "Submitted", "Overdue", "DueSoon", "Cancelled")
+            VALUES ({unit}, {(int)StepGrain.Day}, {pastDay}, {by}, 0, 0, 0, 0, 0, 0, 0, 0)
+            ON CONFLICT ("UnitId", "Grain", "Day") DO UPDATE SET "Total" = "UnitCountSteps"."Total" + excluded."Total"
+            """);
+    });
 
     private static async Task<int> TotalAsync(HttpClient client, int unit, DateOnly? asOf, bool fresh = false)
     {
