@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Tests.Import;
@@ -49,6 +50,9 @@ public abstract class DashboardCacheTests(TestApp app) : IAsyncLifetime
         {
             Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
             Assert.Equal(pastFirst, await TotalAsync(b, unit, lastMonth));
+            // A sign-in is audited but changes no data: B keeps what it read.
+            await app.WithDbAsync(db => global::DonDoc.Web.Features.AuditTrail.Audit.RecordEventAsync(db, global::DonDoc.Web.Features.AuditTrail.AuditAction.SignIn, AccountSeed.AdminUserName, "127.0.0.1", null));
+            Assert.Equal(first, await TotalAsync(b, unit, asOf: null));
             // Asked for no cached answer, B reads the rows.
             Assert.Equal(first + tampered, await TotalAsync(b, unit, asOf: null, fresh: true));
             Assert.Equal(first, await TotalAsync(b, unit, asOf: null));

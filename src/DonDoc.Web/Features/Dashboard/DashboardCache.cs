@@ -1,4 +1,5 @@
 using DonDoc.Web.Data;
+using DonDoc.Web.Features.AuditTrail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -24,9 +25,14 @@ public sealed class DashboardCache : IDisposable
 
     private sealed record Entry(long Head, DashboardView View);
 
-    /// <summary>The id of the newest audit entry: it changes with every committed save.</summary>
+    /// <summary>
+    /// The id of the newest audit entry of a change to data: it moves with every committed save. Sign-in and sign-out
+    /// events change no data, so a morning of sign-ins leaves the dashboards where they are; they are read backwards
+    /// from the newest entry, a few rows at most between two saves.
+    /// </summary>
     public static async Task<long> HeadAsync(AppDb db, CancellationToken ct) =>
-        await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        await db.AuditEntries.Where(e => e.Action == AuditAction.Added || e.Action == AuditAction.Modified || e.Action == AuditAction.Deleted)
+            .OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(ct);
 
     public DashboardView? Find(int unitId, DateOnly day, DateOnly today, long head) =>
         _views.TryGetValue(new Key(unitId, day, today), out Entry? entry) && entry!.Head == head ? entry.View : null;
