@@ -6,6 +6,7 @@ using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
 using DonDoc.Web.Features.Units;
 using DonDoc.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Web.Tests.Accounts;
@@ -143,6 +144,29 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
         Assert.Equal(TaskState.Accepted, (await officer.ActAsync(w.Coordinated, "accept")).Status);
         // A cell's task is in Ba Đình's subtree but not Ba Đình's own work: the officer reads it, the cell does it.
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/api/tasks/{w.CellTask}/accept")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_scope_read_by_parts_is_the_scope()
+    {
+        var u = app.Units;
+        var accounts = new (string Role, Unit? Unit)[]
+        {
+            (Roles.Viewer, u.BaDinh), (Roles.UnitOfficer, u.BaDinh), (Roles.UnitOfficer, u.HoanKiem), (Roles.Viewer, u.BaDinhCell),
+            (Roles.Leader, u.Root), (Roles.Viewer, null),
+        };
+        foreach (var (role, unit) in accounts)
+        {
+            using var _ = await app.ClientAsync(role, unit);
+            var (visible, byParts) = await app.AsUserAsync(TestApp.UserNameFor(role, unit), async (scope, db) =>
+                (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+            Assert.Equal(visible.Order(), byParts.Distinct().Order());
+        }
+        // The coordinated task is in the officer's parts and not in the viewer's, as in their lists.
+        Assert.Contains(_world.Coordinated, await app.AsUserAsync(TestApp.UserNameFor(Roles.UnitOfficer, u.BaDinh),
+            (scope, db) => scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+        Assert.DoesNotContain(_world.Coordinated, await app.AsUserAsync(TestApp.UserNameFor(Roles.Viewer, u.BaDinh),
+            (scope, db) => scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
     }
 
     [DbFact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Net.Http.Headers;
 using DonDoc.Text;
 using DonDoc.Web.Data;
@@ -152,6 +154,18 @@ public abstract class TestApp(Provider provider) : WebApplicationFactory<Program
         var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         var (_, token) = await AccessTokens.AddAsync(db, id, "tests", Clock.GetUtcNow().UtcDateTime, days: null);
         return token;
+    });
+
+    /// <summary>Work done in the scope of an existing account, loaded as a request signed in as it loads it.</summary>
+    public Task<T> AsUserAsync<T>(string userName, Func<UserScope, AppDb, Task<T>> work) => WithServicesAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no account {userName}");
+        var claims = (await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r))
+            .Append(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)));
+        var scope = services.GetRequiredService<UserScope>();
+        await scope.LoadAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        return await work(scope, services.GetRequiredService<AppDb>());
     });
 
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -123,6 +123,11 @@ public abstract class ReviewTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync($"/Reviews/Details/{review}")).StatusCode);
         Assert.Equal(TaskKind.Remediation, (await monitor.TaskAsync(task)).Kind);
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync($"/Tasks/Details/{task}")).StatusCode);
+        // The scope read by parts (as a search over a narrow scope reads it) gives the monitored task too.
+        var (visible, byParts) = await app.AsUserAsync(TestApp.UserNameFor(Roles.Leader, Units.UbndParty), async (scope, db) =>
+            (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+        Assert.Contains(task, byParts);
+        Assert.Equal(visible.Order(), byParts.Distinct().Order());
         // Reading is all monitoring gives: the leader of the monitoring body judges nothing of the task.
         await _admin.ActAsync(task, "accept");
         await _admin.SubmitAsync(task);

@@ -23,14 +23,15 @@ public sealed record SearchAnswer(string Query, IReadOnlyList<SearchGroup> Group
 
 /// <summary>
 /// The menu's search: tasks, documents, units, conferences and (for the administrator) accounts, each within what the
-/// reader may open, ranked, the words found marked. Tasks, documents and units are found through
-/// <see cref="SearchIndex"/>: the newest <see cref="Window"/> hits of each, then the reader's scope over those.
+/// reader may open, ranked, the words found marked. Of tasks, documents and units the newest <see cref="Window"/> hits the
+/// reader may open are ranked (<see cref="NewestVisibleAsync"/>).
 /// </summary>
 public sealed class SiteSearch(AppDb db, UserScope scope)
 {
     public const int MaxLength = 200;
     public const int PerKind = 10;
     public const int Window = 200;
+    public const int Scan = 4 * Window;
 
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
     {
@@ -77,35 +78,69 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
 
     private async Task<SearchGroup> TasksAsync(string key, CancellationToken ct)
     {
-        var ids = await SearchIndex.CandidatesAsync(db, "Tasks", key, Window, ct);
-        var rows = await scope.Visible(db.Tasks.AsNoTracking()).Where(t => ids.Contains(t.Id))
+        var pattern = SearchIndex.LikePattern(key);
+        var (ids, more) = await NewestVisibleAsync("Tasks", key,
+            hits => scope.Visible(db.Tasks).Where(t => hits.Contains(t.Id)).Select(t => t.Id),
+            () => scope.VisibleIdsByParts(db.Tasks.Where(t => EF.Functions.Like(t.SearchKey, pattern, "\\"))), ct);
+        var rows = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate }).ToListAsync(ct);
         var hits = rows.Select(t => Hit("task", t.Id, t.Title,
             $"{t.Lead}{(t.DueDate is { } due ? " · hạn " + VnFormat.Date(due) : "")}", $"/Tasks/Details/{t.Id}", Rank(t.Title, key)));
-        return Group("task", hits, ids.Count == Window, key);
+        return Group("task", hits, more, key);
     }
 
     private async Task<SearchGroup> DocumentsAsync(string q, string key, CancellationToken ct)
     {
-        var ids = await SearchIndex.CandidatesAsync(db, "Documents", key, Window, ct);
+        var pattern = SearchIndex.LikePattern(key);
+        var (ids, more) = await NewestVisibleAsync("Documents", key,
+            hits => scope.Visible(db.Documents).Where(d => hits.Contains(d.Id)).Select(d => d.Id),
+            () => scope.Visible(db.Documents).Where(d => EF.Functions.Like(d.SearchKey, pattern, "\\")).Select(d => d.Id), ct);
         // An exact symbol is looked up by its own index, so that it comes first however many titles also match.
         var upper = q.ToUpperInvariant();
         var rows = await scope.Visible(db.Documents.AsNoTracking()).Where(d => ids.Contains(d.Id) || d.Symbol == q || d.Symbol == upper)
             .Select(d => new { d.Id, d.Symbol, d.TypeName, d.Title, d.IssuedOn }).ToListAsync(ct);
         var hits = rows.Select(d => Hit("document", d.Id, d.Title, $"{d.TypeName} số {d.Symbol} · {VnFormat.Date(d.IssuedOn)}",
             $"/Documents/Details/{d.Id}", VnText.Fold(d.Symbol) == key ? 0 : Rank(d.Title, key)));
-        return Group("document", hits, ids.Count == Window, key);
+        return Group("document", hits, more, key);
     }
 
     private async Task<SearchGroup> UnitsAsync(string q, string key, CancellationToken ct)
     {
-        var ids = await SearchIndex.CandidatesAsync(db, "Units", key, Window, ct);
+        var pattern = SearchIndex.LikePattern(key);
+        var (ids, more) = await NewestVisibleAsync("Units", key,
+            hits => scope.Visible(db.Units).Where(u => hits.Contains(u.Id)).Select(u => u.Id),
+            () => scope.Visible(db.Units).Where(u => EF.Functions.Like(u.SearchKey, pattern, "\\")).Select(u => u.Id), ct);
         var upper = q.ToUpperInvariant();
         var rows = await scope.Visible(db.Units.AsNoTracking()).Where(u => ids.Contains(u.Id) || u.Code == q || u.Code == upper)
             .Select(u => new { u.Id, u.Code, u.Name, u.Type, u.ValidTo }).ToListAsync(ct);
         var hits = rows.Select(u => Hit("unit", u.Id, u.Name, $"{u.Type.Label()} · mã {u.Code}{(u.ValidTo is null ? "" : " · đã ngừng hoạt động")}",
             $"/Units/Details/{u.Id}", VnText.Fold(u.Code) == key ? 0 : Rank(u.Name, key)));
-        return Group("unit", hits, ids.Count == Window, key);
+        return Group("unit", hits, more, key);
+    }
+
+    /// <summary>
+    /// The newest <see cref="Window"/> ids the reader may open among the records of <paramref name="table"/> whose key
+    /// holds the key, and whether there are more. The index gives its newest hits first. A reader who sees everything
+    /// takes them as they come. A scoped reader keeps those of the newest <see cref="Scan"/> they may open; when fewer
+    /// than a window of these are theirs and the index has more, their scope is sparse among the hits, and the hits are
+    /// read from the reader's own side instead (<paramref name="inScope"/>, index ranges of their units), at a cost that
+    /// follows their scope rather than the table.
+    /// </summary>
+    private async Task<(List<int> Ids, bool More)> NewestVisibleAsync(string table, string key,
+        Func<List<int>, IQueryable<int>> visibleAmong, Func<IQueryable<int>> inScope, CancellationToken ct)
+    {
+        if (scope.SeesEverything)
+        {
+            var all = await SearchIndex.CandidatesAsync(db, table, key, Window, ct);
+            return (all, all.Count == Window);
+        }
+        var hits = await SearchIndex.CandidatesAsync(db, table, key, Scan, ct);
+        var visible = (await visibleAmong(hits).ToListAsync(ct)).ToHashSet();
+        var kept = hits.Where(visible.Contains).ToList();
+        if (kept.Count >= Window || hits.Count < Scan)
+            return (kept.Take(Window).ToList(), kept.Count > Window || hits.Count == Scan);
+        var own = (await inScope().ToListAsync(ct)).Distinct().OrderDescending().ToList();
+        return (own.Take(Window).ToList(), own.Count > Window);
     }
 
     // A unit records a few conferences a year: their titles are folded here rather than indexed.
