@@ -122,9 +122,9 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
     /// The newest <see cref="Window"/> ids the reader may open among the records of <paramref name="table"/> whose key
     /// holds the key, and whether there are more. The index gives its newest hits first. A reader who sees everything
     /// takes them as they come. A scoped reader keeps those of the newest <see cref="Scan"/> they may open; when fewer
-    /// than a window of these are theirs and the index has more, their scope is sparse among the hits, and the hits are
-    /// read from the reader's own side instead (<paramref name="inScope"/>, index ranges of their units), at a cost that
-    /// follows their scope rather than the table.
+    /// than a window of these are theirs and the index has more, their scope is sparse among the hits, and all their hits
+    /// are read instead (<paramref name="inScope"/>: by their units' index ranges, or by the search index where the
+    /// database finds that cheaper), so that no number of others' newer hits hides them.
     /// </summary>
     private async Task<(List<int> Ids, bool More)> NewestVisibleAsync(string table, string key,
         Func<List<int>, IQueryable<int>> visibleAmong, Func<IQueryable<int>> inScope, CancellationToken ct)
