@@ -101,7 +101,9 @@ public static class SearchIndex
 
     /// <summary>
     /// Up to <paramref name="limit"/> ids of records of <paramref name="table"/> whose key contains the key, newest
-    /// first on SQLite (FTS5 walks its lists backwards and stops at the limit), as the index yields them on PostgreSQL.
+    /// first. SQLite's FTS5 walks its lists backwards and stops at the limit. PostgreSQL walks the primary key backwards
+    /// testing each row while a word is common, and reads the trigram index and sorts what it finds when the word is
+    /// rare, by its estimate of the matches (at 1M tasks: 7–27 ms for 800 hits of a common word, 13 ms for a rare one).
     /// </summary>
     public static async Task<List<int>> CandidatesAsync(AppDb db, string table, string key, int limit, CancellationToken ct)
     {
@@ -114,7 +116,7 @@ public static class SearchIndex
                 "Documents" => db.Documents.Where(d => EF.Functions.Like(d.SearchKey, pattern, "\\")).Select(d => d.Id),
                 _ => db.Units.Where(u => EF.Functions.Like(u.SearchKey, pattern, "\\")).Select(u => u.Id),
             };
-            return await ids.Take(limit).ToListAsync(ct);
+            return await ids.OrderByDescending(id => id).Take(limit).ToListAsync(ct);
         }
         // The index's name comes from the list above, never from the request; the key and the limit are parameters.
         var sql = CandidateSql[table];
