@@ -192,6 +192,10 @@ public sealed class RollupTests : IAsyncLifetime
             }
         }
 
+        // The list behind each count pages through exactly the replay's tasks, whatever the day, the unit or the count.
+        for (var day = counted.Keys.Min(); day < clock.Today; day = day.AddDays(5))
+            await AssertListsAsync(query, everyUnit, day);
+
         var reloaded = await _db.Tasks.AsNoTracking().FirstAsync(t => t.Id == program.Id);
         var children = await _db.Tasks.Where(t => t.ParentId == program.Id && t.Status != TaskState.Cancelled).ToListAsync();
         Assert.Equal(children.Count, reloaded.ChildTotal);
@@ -252,6 +256,38 @@ public sealed class RollupTests : IAsyncLifetime
             .GroupBy(e => e.TaskId).Select(g => g.MaxBy(e => e.Id)!).ToList();
         return units.ToDictionary(u => u.Id, u => Count(latest.Where(e => paths[e.LeadUnitId].StartsWith(u.Path))
             .Select(e => new TaskFacts(e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn)), day));
+    }
+
+    // Each unit's list of each count of the day, read page by page (four rows a page) to its end: the replay's tasks of
+    // that count, each once, its total on every page, a lead unit's rows together and by due date.
+    private async Task AssertListsAsync(DashboardQuery query, List<Unit> units, DateOnly day)
+    {
+        const int size = 4;
+        var cut = Clock.EndOfDayUtc(day);
+        var paths = units.ToDictionary(u => u.Id, u => u.Path);
+        var latest = (await _db.TaskEvents.AsNoTracking().Where(e => e.AtUtc < cut).ToListAsync())
+            .GroupBy(e => e.TaskId).Select(g => g.MaxBy(e => e.Id)!).ToList();
+        var statuses = new CountsCard(0, DashboardQuery.Empty).Metrics.Select(m => m.Status).OfType<string>().ToList();
+        foreach (var unit in units)
+            foreach (var status in statuses)
+            {
+                int Metric(Counts c) => CountsCard.Pick(c, status);
+                var expected = latest.Where(e => paths[e.LeadUnitId].StartsWith(unit.Path, StringComparison.Ordinal)
+                    && Metric(CountSteps.On(new TaskFacts(e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn), day)) > 0)
+                    .Select(e => e.TaskId).Order().ToList();
+                var listed = new List<TaskThen>();
+                for (var page = 1; page <= expected.Count / size + 1; page++)
+                {
+                    var read = await query.TasksOnAsync(unit, day, Metric, page, size);
+                    Assert.Equal(expected.Count, read.Total);
+                    Assert.True(read.Items.Count == Math.Clamp(expected.Count - (page - 1) * size, 0, size), $"{unit.Code} {status} {day} page {page}");
+                    listed.AddRange(read.Items);
+                }
+                Assert.True(expected.SequenceEqual(listed.Select(t => t.Id).Order()), $"{unit.Code} {status} {day}: {string.Join(",", expected)} / {string.Join(",", listed.Select(t => t.Id))}");
+                var runs = listed.Select((t, i) => (t, i)).GroupBy(x => x.t.LeadUnitId).ToList();
+                Assert.All(runs, g => Assert.Equal(g.Count() - 1, g.Last().i - g.First().i));
+                Assert.All(runs, g => Assert.Equal(g.Select(x => x.t).OrderBy(t => t.DueDate is null).ThenBy(t => t.DueDate).ThenBy(t => t.Id), g.Select(x => x.t)));
+            }
     }
 
     private static Counts Count(IEnumerable<TaskFacts> tasks, DateOnly day)

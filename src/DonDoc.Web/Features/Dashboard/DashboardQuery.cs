@@ -182,22 +182,59 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
 
     /// <summary>
     /// A page of the tasks behind one of a past day's counts of a unit's subtree (<paramref name="metric"/> picks the count
-    /// from a task's own <see cref="CountSteps.On"/>, so the list holds exactly what was counted), the earliest due first.
-    /// It replays the subtree's history to that day: its cost follows the subtree's history, not the page.
+    /// from a task's own <see cref="CountSteps.On"/>, so the list holds exactly what was counted), as they stood that day,
+    /// in the order of the unit tree: the unit's own tasks (the earliest due first), then each of its units in code order,
+    /// each the same way down. The ledger says how many of them each unit's subtree holds that day, so the page is found by
+    /// walking down to it, one read of a unit's units and their counts per level, and only the units whose own tasks the
+    /// page shows are replayed: its cost follows the page and the depth of the tree, not the subtree's history.
     /// </summary>
     public async Task<Page<TaskThen>> TasksOnAsync(Unit unit, DateOnly day, Func<Counts, int> metric, int page, int size, CancellationToken ct = default)
     {
-        var subtree = db.Units.Where(u => u.Path.StartsWith(unit.Path));
-        var states = await LatestStates(day, LedWithin(unit))
-            .Join(subtree, e => e.LeadUnitId, u => u.Id, (e, u) => new { e.TaskId, e.LeadUnitId, u.Name, e.Status, e.DueDate, e.SubmittedOn })
-            .ToListAsync(ct);
-        var counted = states.Where(s => metric(CountSteps.On(new TaskFacts(s.LeadUnitId, s.Status, s.DueDate, s.SubmittedOn), day)) > 0)
-            .OrderBy(s => s.DueDate is null).ThenBy(s => s.DueDate).ThenBy(s => s.TaskId).ToList();
-        var shown = counted.Skip((page - 1) * size).Take(size).ToList();
+        var total = metric((await CountSteps.AsOfAsync(db, [unit.Id], day, ct)).GetValueOrDefault(unit.Id) ?? Empty);
+        var shown = new List<(int TaskId, Unit Lead, TaskEvent State)>();
+        var skip = (long)(page - 1) * size;
+        if (skip < total)
+            await WalkAsync(unit, total, (int)skip);
         var ids = shown.Select(s => s.TaskId).ToList();
         var titles = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
-        return new Page<TaskThen>(shown.Select(s => new TaskThen(s.TaskId, titles[s.TaskId], s.LeadUnitId, s.Name, s.Status, s.DueDate,
-            TaskRules.OverlayOn(s.Status, s.DueDate, s.SubmittedOn, day))).ToList(), counted.Count, page, size);
+        return new Page<TaskThen>(shown.Select(s => new TaskThen(s.TaskId, titles[s.TaskId], s.Lead.Id, s.Lead.Name, s.State.Status,
+            s.State.DueDate, TaskRules.OverlayOn(s.State.Status, s.State.DueDate, s.State.SubmittedOn, day))).ToList(), total, page, size);
+
+        bool Counted(TaskEvent e) => metric(CountSteps.On(new TaskFacts(e.LeadUnitId, e.Status, e.DueDate, e.SubmittedOn), day)) > 0;
+
+        // Adds the tasks of this subtree (counted: how many it holds) after the first `skip` of them, until the page is full.
+        // Every unit under it now, whatever its days: the ledger counts a past day on today's tree, as a replay does.
+        async Task WalkAsync(Unit at, int counted, int skip)
+        {
+            var children = (await db.Units.AsNoTracking().Where(u => u.ParentId == at.Id).ToListAsync(ct))
+                .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+            var counts = children.Count == 0 ? [] : await CountSteps.AsOfAsync(db, children.Select(c => c.Id).ToList(), day, ct);
+            var under = children.Select(c => (Unit: c, Counted: metric(counts.GetValueOrDefault(c.Id) ?? Empty))).ToList();
+            var own = counted - under.Sum(c => c.Counted);
+            if (skip < own)
+            {
+                // The tasks this unit itself led at the day's end, from the history of those it has ever led.
+                var states = await LatestStates(day, db.TaskEvents.Where(e => e.LeadUnitId == at.Id).Select(e => e.TaskId))
+                    .Where(e => e.LeadUnitId == at.Id).ToListAsync(ct);
+                shown.AddRange(states.Where(Counted).OrderBy(e => e.DueDate is null).ThenBy(e => e.DueDate).ThenBy(e => e.TaskId)
+                    .Skip(skip).Take(size - shown.Count).Select(e => (e.TaskId, at, e)));
+                skip = 0;
+            }
+            else
+                skip -= own;
+            foreach (var (child, n) in under)
+            {
+                if (shown.Count == size)
+                    return;
+                if (skip >= n)
+                {
+                    skip -= n;
+                    continue;
+                }
+                await WalkAsync(child, n, skip);
+                skip = 0;
+            }
+        }
     }
 
     // The unit's own tasks that others carry out (programs with their projects, directions handed down, the newest
