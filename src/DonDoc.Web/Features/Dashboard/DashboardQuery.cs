@@ -196,7 +196,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
         if (skip < total)
             await WalkAsync(unit, total, (int)skip);
         var ids = shown.Select(s => s.TaskId).ToList();
-        var titles = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
+        var titles = await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Title }).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
         return new Page<TaskThen>(shown.Select(s => new TaskThen(s.TaskId, titles[s.TaskId], s.Lead.Id, s.Lead.Name, s.State.Status,
             s.State.DueDate, TaskRules.OverlayOn(s.State.Status, s.State.DueDate, s.State.SubmittedOn, day))).ToList(), total, page, size);
 
