@@ -42,7 +42,7 @@ public sealed class AccessibilityTests(DemoBrowserApp app)
             var page = await context.NewPageAsync();
             // Signed out first: the sign-in page itself.
             await page.GotoAsync("/");
-            await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
+            await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*", BrowserApp.Arrived);
             await BrowserApp.ExpectAccessibleAsync(page);
             await BrowserApp.SignInAsync(page);
             foreach (var (path, urls) in addresses.Where(a => a.Key != "/Accounts/Login"))

@@ -110,9 +110,16 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Signs the administrator (or another user) in on the sign-in page the app has just sent the browser to.</summary>
+    /// <summary>
+    /// How the tests wait for a page they were sent to: its document parsed, not its load event. On two busy
+    /// cores chromium once let a committed page's load event go unreported for 30 s after a form's redirect;
+    /// what a test reads next waits for its own element anyway.
+    /// </summary>
+    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     public static async Task SignInAsync(IPage page, string userName = AdminUserName, string password = AdminPassword)
     {
-        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
+        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*", BrowserApp.Arrived);
         var form = page.Locator("#form-login");
         await form.Locator("[name='Input.UserName']").FillAsync(userName);
         await form.Locator("[name='Input.Password']").FillAsync(password);

@@ -57,10 +57,10 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
 
         await page.GotoAsync("/Conclusions");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync("**/Conclusions");
+        await page.WaitForURLAsync("**/Conclusions", BrowserApp.Arrived);
         await page.Locator("#form-conclusion-read [name='Pasted']").FillAsync(Conclusion);
         await page.Locator("#form-conclusion-read button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(ReviewUrl());
+        await page.WaitForURLAsync(ReviewUrl(), BrowserApp.Arrived);
         var reviewUrl = page.Url;
         await Expect(page.Locator("#flash")).ToContainTextAsync("đọc được 3 chỉ đạo");
         await Expect(page.Locator("#form-drafts fieldset.review-item")).ToHaveCountAsync(3);
@@ -79,7 +79,7 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
             var small = await phone.NewPageAsync();
             await small.GotoAsync(reviewUrl);
             await BrowserApp.SignInAsync(small);
-            await small.WaitForURLAsync(ReviewUrl());
+            await small.WaitForURLAsync(ReviewUrl(), BrowserApp.Arrived);
             await Expect(small.Locator("#form-drafts fieldset.review-item")).ToHaveCountAsync(3);
             await BrowserApp.ExpectNoSidewaysScrollAsync(small);
             await BrowserApp.ScreenshotAsync(small, "conclusion-review-phone");

@@ -20,7 +20,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Conferences/Edit");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync("**/Conferences/Edit");
+        await page.WaitForURLAsync("**/Conferences/Edit", BrowserApp.Arrived);
 
         // Nothing filled in: refused, naming the fields.
         var form = page.Locator("#form-conference");
@@ -39,7 +39,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         await form.Locator("[name='Input.Participants']").FillAsync("Trần Thị Dự Họp");
         await form.Locator("[name='Input.Replaces']").FillAsync("6 hội nghị tổng kết năm của 5 ban Đảng và Văn phòng Thành ủy");
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Conferences/Details/*");
+        await page.WaitForURLAsync("**/Conferences/Details/*", BrowserApp.Arrived);
         await Expect(page.Locator("#flash")).ToContainTextAsync("Đã ghi hội nghị");
         await Expect(page.Locator(".facts")).ToContainTextAsync("Trực tiếp kết hợp trực tuyến");
         await Expect(page.Locator(".facts")).ToContainTextAsync(app.Children[1].Name);
@@ -66,12 +66,12 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         var small = await phone.NewPageAsync();
         await small.GotoAsync("/Conferences");
         await BrowserApp.SignInAsync(small);
-        await small.WaitForURLAsync("**/Conferences");
+        await small.WaitForURLAsync("**/Conferences", BrowserApp.Arrived);
         await Expect(small.Locator("table.conferences")).ToContainTextAsync("Hội nghị tổng kết");
         await BrowserApp.ExpectNoSidewaysScrollAsync(small);
         await BrowserApp.ScreenshotAsync(small, "conferences-phone");
         await small.Locator("table.conferences a").First.ClickAsync();
-        await small.WaitForURLAsync("**/Conferences/Details/*");
+        await small.WaitForURLAsync("**/Conferences/Details/*", BrowserApp.Arrived);
         await BrowserApp.ExpectNoSidewaysScrollAsync(small);
         await BrowserApp.ScreenshotAsync(small, "conference-phone");
     }

@@ -89,7 +89,7 @@ public sealed class DemoPagesTests(DemoBrowserApp app)
             var counted = await overdue.InnerTextAsync();
             Assert.NotEqual("0", counted);
             await overdue.ClickAsync();
-            await page.WaitForURLAsync("**/Dashboard/Tasks?**");
+            await page.WaitForURLAsync("**/Dashboard/Tasks?**", BrowserApp.Arrived);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Quá hạn: {counted} nhiệm vụ");
             await Assertions.Expect(page.Locator(".banner-history")).ToContainTextAsync($"{day:dd/MM/yyyy}");
             var rows = page.Locator("#tasks-then tbody tr");

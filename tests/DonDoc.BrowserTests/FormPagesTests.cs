@@ -72,7 +72,7 @@ public sealed partial class FormPagesTests(BrowserApp app) : IClassFixture<Brows
             await dueField.FillAsync(Day(due));
             await form.Locator("[name='Input.Title']").FillAsync("Sơ kết 6 tháng thực hiện Nghị quyết Đại hội");
             await form.Locator(".field-actions button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(DetailsUrl());
+            await page.WaitForURLAsync(DetailsUrl(), BrowserApp.Arrived);
             await Expect(page.Locator("main")).ToContainTextAsync(Day(due));
             var saved = await app.WithDbAsync(db => db.Tasks.Include(t => t.Coordinators).SingleAsync(t => t.Title == "Sơ kết 6 tháng thực hiện Nghị quyết Đại hội"));
             Assert.Equal(due, saved.DueDate);

@@ -36,7 +36,7 @@ public sealed class NoticeBellTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "bell", fullPage: false);
         await page.Locator("#nav-notices").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Notices");
+        await page.WaitForURLAsync("**/Notices", BrowserApp.Arrived);
         var items = page.Locator("#notices li");
         await Expect(items).ToHaveCountAsync(2);
         await Expect(items.First).ToContainTextAsync("Chưa đọc");
@@ -44,7 +44,7 @@ public sealed class NoticeBellTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "notices");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị của bạn được giao chủ trì “Tổ chức hội nghị học tập nghị quyết”", Exact = false }).ClickAsync();
-        await page.WaitForURLAsync($"**/Tasks/Details/{first}");
+        await page.WaitForURLAsync($"**/Tasks/Details/{first}", BrowserApp.Arrived);
         await Expect(page.Locator("#notices-unread")).ToHaveTextAsync("1");
 
         await page.GotoAsync("/Notices");

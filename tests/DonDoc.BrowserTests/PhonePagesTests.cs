@@ -19,7 +19,7 @@ public sealed partial class PhonePagesTests(BrowserApp app) : IClassFixture<Brow
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/Dashboard/{app.Root.Id}");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
+        await page.WaitForURLAsync($"**/Dashboard/{app.Root.Id}", BrowserApp.Arrived);
 
         // Folded: the button alone; unfolded: every section inside the screen, none cut off.
         var toggle = page.Locator("#menu-toggle");
@@ -44,7 +44,7 @@ public sealed partial class PhonePagesTests(BrowserApp app) : IClassFixture<Brow
         // The keyboard opens it too, and a section is reached from it.
         await page.Keyboard.PressAsync("Enter");
         await page.Locator(".site-nav a", new PageLocatorOptions { HasTextString = "Đơn vị" }).ClickAsync();
-        await page.WaitForURLAsync("**/Units");
+        await page.WaitForURLAsync("**/Units", BrowserApp.Arrived);
 
         // The ranking is a stack of cards, each opened by its unit's name.
         await page.GotoAsync($"/Dashboard/{app.Root.Id}");
@@ -94,7 +94,7 @@ public sealed partial class PhonePagesTests(BrowserApp app) : IClassFixture<Brow
         await form.Locator("input[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(20).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await form.Locator("[name='Input.ExpectedResult']").FillAsync("Báo cáo của Ban Thường vụ Thành ủy.");
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(DetailsUrl());
+        await page.WaitForURLAsync(DetailsUrl(), BrowserApp.Arrived);
         return page.Url;
     }
 

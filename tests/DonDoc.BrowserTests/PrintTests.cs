@@ -27,13 +27,13 @@ public sealed partial class PrintTests(DemoBrowserApp app)
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/Tasks?unit={app.Root.Id}");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync($"**/Tasks?unit={app.Root.Id}");
+        await page.WaitForURLAsync($"**/Tasks?unit={app.Root.Id}", BrowserApp.Arrived);
 
         // The whole subtree's list is longer than a print view holds: it prints the first rows and says so.
         var total = await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.LeadUnit!.Path.StartsWith(app.Root.Path)));
         Assert.True(total > Paging.MaxSize, $"The demo data should hold more tasks than a print view ({total}).");
         await page.Locator(".print-link").First.ClickAsync();
-        await page.WaitForURLAsync("**print=1**");
+        await page.WaitForURLAsync("**print=1**", BrowserApp.Arrived);
         Assert.Equal(Paging.MaxSize, await page.Locator("main table tbody tr").CountAsync());
         await Expect(page.Locator(".print-note")).ToContainTextAsync($"trên tổng số {VnFormat.Number(total)} dòng");
 
@@ -42,7 +42,7 @@ public sealed partial class PrintTests(DemoBrowserApp app)
         var rows = int.Parse(PagerTotal().Match(await page.Locator(".pager-info").InnerTextAsync()).Groups[1].Value.Replace(".", ""), CultureInfo.InvariantCulture);
         Assert.InRange(rows, Paging.DefaultSize + 1, Paging.MaxSize);
         await page.Locator(".print-link").First.ClickAsync();
-        await page.WaitForURLAsync("**print=1**");
+        await page.WaitForURLAsync("**print=1**", BrowserApp.Arrived);
         Assert.Equal(rows, await page.Locator("main table tbody tr").CountAsync());
         await Expect(page.Locator(".print-note")).ToHaveCountAsync(0);
         await Expect(page.Locator(".print-bar button[data-print]")).ToBeVisibleAsync();

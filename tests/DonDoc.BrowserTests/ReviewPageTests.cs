@@ -25,14 +25,14 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
 
         await page.GotoAsync("/Reviews/Create");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync("**/Reviews/Create");
+        await page.WaitForURLAsync("**/Reviews/Create", BrowserApp.Arrived);
         var form = page.Locator("#form-create-review");
         await form.Locator("[name='Input.Title']").FillAsync("Kiểm điểm tập thể Ban Chấp hành Đảng bộ Thành phố năm 2025");
         await form.Locator("select[name='Input.UnitId']").SelectOptionAsync(app.Root.Id.ToString());
         await form.Locator("[name='Input.Year']").FillAsync("2025");
         await form.Locator("select[name='Input.MonitorUnitIds']").SelectOptionAsync([app.Children[0].Id.ToString(), app.Children[1].Id.ToString()]);
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(ReviewUrl());
+        await page.WaitForURLAsync(ReviewUrl(), BrowserApp.Arrived);
         var reviewUrl = page.Url;
         await Expect(page.Locator("#monitors")).ToContainTextAsync("Đảng bộ phường Hoàn Kiếm");
 
@@ -42,7 +42,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         await limitation.Locator("[name='Input.Text']").FillAsync("Công tác kiểm tra, giám sát có nơi còn hình thức, chưa phát hiện sớm vi phạm.");
         await limitation.Locator("[name='Input.Cause']").FillAsync("Lực lượng làm công tác kiểm tra ở cơ sở còn mỏng, kiêm nhiệm.");
         await limitation.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(reviewUrl);
+        await page.WaitForURLAsync(reviewUrl, BrowserApp.Arrived);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Thêm biện pháp khắc phục" }).ClickAsync();
         var item = page.Locator("#form-item");
@@ -57,7 +57,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         await BrowserApp.ScreenshotAsync(page, "review-item-refused");
         await page.Locator("#form-item [name='Input.ResponsiblePerson']").FillAsync("Đồng chí Chủ nhiệm Ủy ban Kiểm tra");
         await page.Locator("#form-item .field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/Reviews/Details/\d+#limitation-\d+$"));
+        await page.WaitForURLAsync(new Regex(@"/Reviews/Details/\d+#limitation-\d+$"), BrowserApp.Arrived);
 
         var row = page.Locator("article.limitation").First;
         await Expect(row.Locator(".progress-count")).ToHaveTextAsync("0/1 biện pháp hoàn thành");

@@ -28,7 +28,7 @@ public sealed class SearchPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var box = page.Locator("#site-search-q");
         await box.FillAsync("thanh uy");
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync("**/Search?q=*");
+        await page.WaitForURLAsync("**/Search?q=*", BrowserApp.Arrived);
         var tasks = page.Locator("#search-task li");
         await Expect(tasks).ToHaveCountAsync(2);
         await Expect(page.Locator($"#search-task a[href='/Tasks/Details/{own}'] mark")).ToHaveTextAsync("Thành ủy");
@@ -39,7 +39,7 @@ public sealed class SearchPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "search");
 
         await page.Locator($"#search-task a[href='/Tasks/Details/{own}']").ClickAsync();
-        await page.WaitForURLAsync($"**/Tasks/Details/{own}");
+        await page.WaitForURLAsync($"**/Tasks/Details/{own}", BrowserApp.Arrived);
 
         await page.GotoAsync("/Search?q=%20");
         await Expect(page.Locator("#search-q-error")).ToContainTextAsync("Nhập nội dung cần tìm.");

@@ -42,7 +42,7 @@ public sealed class TaskImportPageTests(BrowserApp app) : IClassFixture<BrowserA
         await page.Locator("#form-import-confirm button").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Đã nhập 3 nhiệm vụ mới, cập nhật 0 nhiệm vụ.");
         await page.Locator("#tasks-link").ClickAsync();
-        await page.WaitForURLAsync("**/Tasks");
+        await page.WaitForURLAsync("**/Tasks", BrowserApp.Arrived);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Đề án phát triển hạ tầng số xã Sóc Sơn" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "task-import-done");
         var codes = await app.WithDbAsync(db => db.Tasks.Where(t => t.ImportCode != null).OrderBy(t => t.ImportCode).Select(t => t.ImportCode).ToListAsync());

@@ -26,17 +26,17 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
 
         // Every page asks for a sign-in first, and returns to the page asked for.
         await page.GotoAsync("/Tasks/Create");
-        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*");
+        await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*", BrowserApp.Arrived);
         await BrowserApp.ScreenshotAsync(page, "login");
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync("**/Tasks/Create");
+        await page.WaitForURLAsync("**/Tasks/Create", BrowserApp.Arrived);
         var form = page.Locator("#form-create-task");
         await form.Locator("[name='Input.Title']").FillAsync("Quán triệt, triển khai Kết luận của Ban Thường vụ Thành ủy");
         await form.Locator("select[name='Input.LeadUnitId']").SelectOptionAsync(app.Root.Id.ToString());
         await form.Locator("input[name='Input.DeadlineKind'][value='Date']").CheckAsync();
         await form.Locator("input[name='Input.DueDate']").FillAsync(dueDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(DetailsUrl());
+        await page.WaitForURLAsync(DetailsUrl(), BrowserApp.Arrived);
         var parentUrl = page.Url;
         await Expect(page.Locator("#flash")).ToContainTextAsync("Đã giao nhiệm vụ");
         await Expect(page.Locator("#task-status")).ToContainTextAsync("Đã giao");
@@ -85,7 +85,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
             var small = await phone.NewPageAsync();
             await small.GotoAsync($"/Dashboard/{app.Root.Id}");
             await BrowserApp.SignInAsync(small);
-            await small.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
+            await small.WaitForURLAsync($"**/Dashboard/{app.Root.Id}", BrowserApp.Arrived);
             await ExpectMetricsAsync(small, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 0, duesoon: 3, notaccepted: 2);
             // Nothing may force a phone to scroll sideways.
             await BrowserApp.ExpectNoSidewaysScrollAsync(small);
@@ -96,14 +96,14 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         app.Clock.SetLocal(dueDate.AddDays(2), 9);
         await page.ReloadAsync();
         await BrowserApp.SignInAsync(page);
-        await page.WaitForURLAsync($"**/Dashboard/{app.Root.Id}");
+        await page.WaitForURLAsync($"**/Dashboard/{app.Root.Id}", BrowserApp.Arrived);
         await ExpectMetricsAsync(page, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 3, duesoon: 0, notaccepted: 2);
     }
 
     private static async Task OpenChildAsync(IPage page, string unitName)
     {
         await page.Locator("#task-children tbody tr", new PageLocatorOptions { HasText = unitName }).Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync(DetailsUrl());
+        await page.WaitForURLAsync(DetailsUrl(), BrowserApp.Arrived);
         await Expect(page.Locator("#task-status")).ToBeVisibleAsync();
     }
 

@@ -97,7 +97,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
                 """,
         }));
         await page.GotoAsync(hostile.ToString());
-        await page.WaitForURLAsync(url => url.StartsWith(app.BaseAddress.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(app.BaseAddress.ToString(), StringComparison.Ordinal), BrowserApp.Arrived);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal(before, await CountTasksAsync());
 
@@ -139,7 +139,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
         await form.Locator("input[name='Input.DeadlineKind'][value='Date']").CheckAsync();
         await form.Locator("input[name='Input.DueDate']").FillAsync(app.Clock.Today.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator(".field-actions button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(DetailsUrl());
+        await page.WaitForURLAsync(DetailsUrl(), BrowserApp.Arrived);
         return page.Url;
     }
 
