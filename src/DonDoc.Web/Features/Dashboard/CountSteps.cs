@@ -191,6 +191,7 @@ public static class CountSteps
     /// <summary>
     /// The counts of each unit's subtree at the end of a day: three index range scans per unit on (UnitId, Grain, Day),
     /// in one statement. A UNION ALL rather than one OR, which SQLite's planner would read as every row of each unit.
+    /// The database adds them up: a unit's few dozen rows come back as one.
     /// </summary>
     public static async Task<Dictionary<int, Counts>> AsOfAsync(AppDb db, IReadOnlyCollection<int> unitIds, DateOnly day, CancellationToken ct)
     {
@@ -200,9 +201,15 @@ public static class CountSteps
         var rows = await steps.Where(s => s.Grain == StepGrain.Year && s.Day < year)
             .Concat(steps.Where(s => s.Grain == StepGrain.Month && s.Day >= year && s.Day < month))
             .Concat(steps.Where(s => s.Grain == StepGrain.Day && s.Day >= month && s.Day <= day))
+            .GroupBy(s => s.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Counts = new Counts(g.Sum(s => s.Total), g.Sum(s => s.CompletedOnTime), g.Sum(s => s.CompletedLate), g.Sum(s => s.NotAccepted),
+                    g.Sum(s => s.InProgress), g.Sum(s => s.Submitted), g.Sum(s => s.Overdue), g.Sum(s => s.DueSoon), g.Sum(s => s.Cancelled)),
+            })
             .ToListAsync(ct);
-        return rows.GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => g.Aggregate(DashboardQuery.Empty, (sum, s) => sum + new Counts(s.Total,
-            s.CompletedOnTime, s.CompletedLate, s.NotAccepted, s.InProgress, s.Submitted, s.Overdue, s.DueSoon, s.Cancelled)));
+        return rows.ToDictionary(r => r.UnitId, r => r.Counts);
     }
 
     /// <summary>
