@@ -53,6 +53,34 @@ public static class Database
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } dir)
             Directory.CreateDirectory(dir);
         options.UseSqlite(builder.ToString(), o => o.CommandTimeout(limits.CommandTimeoutSeconds));
+        options.AddInterceptors(SqlitePageCache.Instance);
+    }
+
+    /// <summary>
+    /// Gives each SQLite connection a page cache of <see cref="KiB"/> KiB instead of SQLite's 2 MB. At 1M tasks a search
+    /// reads about 320 pages of the word index and 200 rows of tasks: more than 2 MB holds, so each search read them again
+    /// from the file. The cache lives as long as the pooled connection; a commit by another connection empties it.
+    /// </summary>
+    public sealed class SqlitePageCache : DbConnectionInterceptor
+    {
+        public const int KiB = 8192;
+        public static readonly SqlitePageCache Instance = new();
+        private static readonly string Pragma = $"PRAGMA cache_size = -{KiB}";
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>
