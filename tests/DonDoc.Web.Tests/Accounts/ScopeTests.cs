@@ -159,14 +159,14 @@ public abstract class ScopeTests(TestApp app) : IAsyncLifetime
         {
             using var _ = await app.ClientAsync(role, unit);
             var (visible, byParts) = await app.AsUserAsync(TestApp.UserNameFor(role, unit), async (scope, db) =>
-                (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+                (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await (await scope.VisibleIdsByPartsAsync(db.Tasks, CancellationToken.None)).ToListAsync()));
             Assert.Equal(visible.Order(), byParts.Distinct().Order());
         }
         // The coordinated task is in the officer's parts and not in the viewer's, as in their lists.
         Assert.Contains(_world.Coordinated, await app.AsUserAsync(TestApp.UserNameFor(Roles.UnitOfficer, u.BaDinh),
-            (scope, db) => scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+            async (scope, db) => await (await scope.VisibleIdsByPartsAsync(db.Tasks, CancellationToken.None)).ToListAsync()));
         Assert.DoesNotContain(_world.Coordinated, await app.AsUserAsync(TestApp.UserNameFor(Roles.Viewer, u.BaDinh),
-            (scope, db) => scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+            async (scope, db) => await (await scope.VisibleIdsByPartsAsync(db.Tasks, CancellationToken.None)).ToListAsync()));
     }
 
     [DbFact]

@@ -125,7 +125,7 @@ public abstract class ReviewTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync($"/Tasks/Details/{task}")).StatusCode);
         // The scope read by parts (as a search over a narrow scope reads it) gives the monitored task too.
         var (visible, byParts) = await app.AsUserAsync(TestApp.UserNameFor(Roles.Leader, Units.UbndParty), async (scope, db) =>
-            (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await scope.VisibleIdsByParts(db.Tasks).ToListAsync()));
+            (await scope.Visible(db.Tasks).Select(t => t.Id).ToListAsync(), await (await scope.VisibleIdsByPartsAsync(db.Tasks, CancellationToken.None)).ToListAsync()));
         Assert.Contains(task, byParts);
         Assert.Equal(visible.Order(), byParts.Distinct().Order());
         // Reading is all monitoring gives: the leader of the monitoring body judges nothing of the task.

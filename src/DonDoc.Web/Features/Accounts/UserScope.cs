@@ -184,14 +184,17 @@ public sealed class UserScope(AppDb db, TimeProvider time, SecurityCache cache)
     /// each from its own index. For a narrow scope over a large table, where Visible's one condition walks the table.
     /// A task in view in two ways is given twice.
     /// </summary>
-    public IQueryable<int> VisibleIdsByParts(IQueryable<TaskItem> tasks)
+    public async Task<IQueryable<int>> VisibleIdsByPartsAsync(IQueryable<TaskItem> tasks, CancellationToken ct)
     {
         if (SeesEverything)
             return tasks.Select(t => t.Id);
         if (UnitPath is not { } path)
             return tasks.Where(_ => false).Select(t => t.Id);
         var (from, to) = Unit.SubtreeRange(path);
-        var subtree = Visible(db.Units).Select(u => u.Id);
+        // The subtree's units as a list of ids, not a join: PostgreSQL then intersects the search index's hits with the
+        // lead unit's index before reading a row. Joined, it read every hit's row (at 1M tasks, a province's 1.636 of
+        // 55.672 hits: 502 ms against 63 ms).
+        var subtree = await Visible(db.Units).Select(u => u.Id).ToListAsync(ct);
         var monitored = MonitoredTaskIds(from, to);
         var ids = tasks.Where(t => subtree.Contains(t.LeadUnitId)).Select(t => t.Id)
             .Concat(tasks.Where(t => monitored.Contains(t.Id)).Select(t => t.Id));

@@ -81,7 +81,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var pattern = SearchIndex.LikePattern(key);
         var (ids, more) = await NewestVisibleAsync("Tasks", key,
             hits => scope.Visible(db.Tasks).Where(t => hits.Contains(t.Id)).Select(t => t.Id),
-            () => scope.VisibleIdsByParts(db.Tasks.Where(t => EF.Functions.Like(t.SearchKey, pattern, "\\"))), ct);
+            () => scope.VisibleIdsByPartsAsync(db.Tasks.Where(t => EF.Functions.Like(t.SearchKey, pattern, "\\")), ct), ct);
         var rows = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate }).ToListAsync(ct);
         var hits = rows.Select(t => Hit("task", t.Id, t.Title,
@@ -94,7 +94,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var pattern = SearchIndex.LikePattern(key);
         var (ids, more) = await NewestVisibleAsync("Documents", key,
             hits => scope.Visible(db.Documents).Where(d => hits.Contains(d.Id)).Select(d => d.Id),
-            () => scope.Visible(db.Documents).Where(d => EF.Functions.Like(d.SearchKey, pattern, "\\")).Select(d => d.Id), ct);
+            () => Task.FromResult(scope.Visible(db.Documents).Where(d => EF.Functions.Like(d.SearchKey, pattern, "\\")).Select(d => d.Id)), ct);
         // An exact symbol is looked up by its own index, so that it comes first however many titles also match.
         var upper = q.ToUpperInvariant();
         var rows = await scope.Visible(db.Documents.AsNoTracking()).Where(d => ids.Contains(d.Id) || d.Symbol == q || d.Symbol == upper)
@@ -109,7 +109,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var pattern = SearchIndex.LikePattern(key);
         var (ids, more) = await NewestVisibleAsync("Units", key,
             hits => scope.Visible(db.Units).Where(u => hits.Contains(u.Id)).Select(u => u.Id),
-            () => scope.Visible(db.Units).Where(u => EF.Functions.Like(u.SearchKey, pattern, "\\")).Select(u => u.Id), ct);
+            () => Task.FromResult(scope.Visible(db.Units).Where(u => EF.Functions.Like(u.SearchKey, pattern, "\\")).Select(u => u.Id)), ct);
         var upper = q.ToUpperInvariant();
         var rows = await scope.Visible(db.Units.AsNoTracking()).Where(u => ids.Contains(u.Id) || u.Code == q || u.Code == upper)
             .Select(u => new { u.Id, u.Code, u.Name, u.Type, u.ValidTo }).ToListAsync(ct);
@@ -127,7 +127,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
     /// database finds that cheaper), so that no number of others' newer hits hides them.
     /// </summary>
     private async Task<(List<int> Ids, bool More)> NewestVisibleAsync(string table, string key,
-        Func<List<int>, IQueryable<int>> visibleAmong, Func<IQueryable<int>> inScope, CancellationToken ct)
+        Func<List<int>, IQueryable<int>> visibleAmong, Func<Task<IQueryable<int>>> inScope, CancellationToken ct)
     {
         if (scope.SeesEverything)
         {
@@ -139,7 +139,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
         var kept = hits.Where(visible.Contains).ToList();
         if (kept.Count >= Window || hits.Count < Scan)
             return (kept.Take(Window).ToList(), kept.Count > Window || hits.Count == Scan);
-        var own = (await inScope().ToListAsync(ct)).Distinct().OrderDescending().ToList();
+        var own = (await (await inScope()).ToListAsync(ct)).Distinct().OrderDescending().ToList();
         return (own.Take(Window).ToList(), own.Count > Window);
     }
 
