@@ -61,7 +61,7 @@ public static class TaskList
         var selected = await SelectAsync(db, userScope, f, today, problems, ct);
         if (selected.Problems is not null)
             return selected.Problems;
-        var (query, unit, view, scope, sort, state) = selected.Value!;
+        var (query, unit, wholeTree, view, scope, sort, state) = selected.Value!;
         var keys = Keys(sort);
         var list = Cursors.ListOf("tasks", unit?.Id, scope, view, state, f.DueFrom, f.DueTo, f.Parent, f.Q, sort);
 
@@ -78,7 +78,7 @@ public static class TaskList
         Page<TaskRow> page;
         if (dueDays)
         {
-            page = await DueDayPageAsync(db, unit!, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), at.Number, at.Size, ct);
+            page = await DueDayPageAsync(db, unit!, wholeTree, view == "overdue" ? (DateOnly.MinValue, today.AddDays(-1)) : (today, soonEnd), at.Number, at.Size, ct);
             if (page.PageNumber < page.PageCount && cursors is not null)
                 page = page with { Next = cursors.Write(list, at.Number + 1, page.Total, []) };
         }
@@ -111,7 +111,7 @@ public static class TaskList
         var selected = await SelectAsync(db, userScope, f, today, new Problems(), ct);
         if (selected.Problems is { } problems)
             return problems;
-        var (query, _, _, _, sort, _) = selected.Value!;
+        var (query, _, _, _, _, sort, _) = selected.Value!;
         return new Outcome<IAsyncEnumerable<TaskRow>>(Read(Project(Keys(sort).Order(query)), today, ct), null);
 
         static async IAsyncEnumerable<TaskRow> Read(IQueryable<TaskRow> rows, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -121,7 +121,8 @@ public static class TaskList
         }
     }
 
-    private sealed record Selection(IQueryable<TaskItem> Query, Unit? Unit, string? View, string Scope, string Sort, TaskState? State);
+    // WholeTree: the unit's subtree is every task (the only root), which the list reads with no unit filter.
+    private sealed record Selection(IQueryable<TaskItem> Query, Unit? Unit, bool WholeTree, string? View, string Scope, string Sort, TaskState? State);
 
     // The filter checked and applied once, for the paged list and for the export alike.
     private static async Task<Outcome<Selection>> SelectAsync(AppDb db, UserScope userScope, TaskFilter f, DateOnly today, Problems problems,
@@ -158,16 +159,19 @@ public static class TaskList
             return problems;
 
         var query = userScope.Visible(db.Tasks.AsNoTracking());
+        var wholeTree = false;
         if (unit is not null)
         {
             if (scope == "own")
                 query = query.Where(t => t.LeadUnitId == unit.Id || t.Coordinators.Any(c => c.UnitId == unit.Id));
             // The only root's subtree is every task: no filter, so that the list's order can be read from its index
             // (see OrderIndexes) instead of sorting every task by way of every unit.
-            else if (!await IsWholeTreeAsync(db, unit, ct))
+            else
             {
+                wholeTree = unit.ParentId is null && !await db.Units.AnyAsync(u => u.ParentId == null && u.Id != unit.Id, ct);
                 var (from, to) = Unit.SubtreeRange(unit.Path);
-                query = query.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
+                if (!wholeTree)
+                    query = query.Where(t => string.Compare(t.LeadUnit!.Path, from) >= 0 && string.Compare(t.LeadUnit!.Path, to) < 0);
             }
         }
         // A parent outside the scope does not exist for the reader: nothing is its child.
@@ -197,7 +201,7 @@ public static class TaskList
         {
             query = Search.SearchIndex.Matching(db, query, DonDoc.Text.VnText.Fold(f.Q));
         }
-        return new Outcome<Selection>(new Selection(query, unit, view, scope, sort, state), null);
+        return new Outcome<Selection>(new Selection(query, unit, wholeTree, view, scope, sort, state), null);
     }
 
     // Most urgent: what is still owed before what is closed, the earliest deadline first (so the longest
@@ -326,7 +330,7 @@ public static class TaskList
     /// the page is read from the few days that hold its rows. The unit is one the user sees, and so is
     /// all of its subtree: the rollups need no further scope.
     /// </summary>
-    private static async Task<Page<TaskRow>> DueDayPageAsync(AppDb db, Unit unit,
+    private static async Task<Page<TaskRow>> DueDayPageAsync(AppDb db, Unit unit, bool wholeTree,
         (DateOnly From, DateOnly To) days, int number, int size, CancellationToken ct)
     {
         var offset = (number - 1) * size;
@@ -365,7 +369,7 @@ public static class TaskList
         List<TaskRow> items;
         // The whole tree's rows are every task owed on those days, read in order from an index up to the page's end. Its
         // path range would send SQLite through every unit of the tree (about 1 s a page at 1M tasks).
-        if (await IsWholeTreeAsync(db, unit, ct))
+        if (wholeTree)
             items = await Project(query.OrderBy(t => t.DueDate).ThenBy(t => t.Id)).Skip(offset - before).Take(size).ToListAsync(ct);
         else
         {
@@ -385,10 +389,6 @@ public static class TaskList
         }
         return new Page<TaskRow>(items, total, number, size);
     }
-
-    // The subtree of the only root holds every task.
-    private static async Task<bool> IsWholeTreeAsync(AppDb db, Unit unit, CancellationToken ct) =>
-        unit.ParentId is null && !await db.Units.AnyAsync(u => u.ParentId == null && u.Id != unit.Id, ct);
 
     private readonly record struct DueCount(DateOnly Day, bool Month, int Count);
 
