@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -8,7 +7,6 @@ using DonDoc.Web.Data;
 using DonDoc.Web.Features.Accounts;
 using DonDoc.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
@@ -125,18 +123,6 @@ public abstract class ListOrderTests(TestApp app)
         while (await reader.ReadAsync())
             rows.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
         return string.Join('\n', rows);
-    }
-
-    private sealed class StatementRecorder : DbCommandInterceptor
-    {
-        public List<(string Text, List<(string Name, object? Value, DbType Type)> Parameters)> Statements { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Statements.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.DbType)).ToList()));
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 
     [DbFact]

@@ -1,6 +1,7 @@
 using DonDoc.Web.Features.Dashboard;
 using DonDoc.Web.Features.Shared;
 using DonDoc.Web.Features.Tasks;
+using DonDoc.Web.Infrastructure;
 using DonDoc.Web.Tests.Infrastructure;
 
 namespace DonDoc.Web.Tests.Tasks;
@@ -105,6 +106,17 @@ public abstract class TaskFlowTests(TestApp app)
             Assert.Equal(day, replayed.AsOf);
             Assert.Equal(counted.Unit.Counts, replayed.Unit.Counts);
             Assert.Equal(counted.Children.ToDictionary(c => c.Id, c => c.Counts), replayed.Children.ToDictionary(c => c.Id, c => c.Counts));
+            Assert.Equal(counted.Directions, replayed.Directions);
+        }
+
+        // Today's dashboard and a past day's each read their rows in three statements, the directions' x/y included.
+        foreach (var (day, completed) in new (DateOnly?, int)[] { (null, 3), (day2Date, 1) })
+        {
+            var seen = new StatementRecorder();
+            await using var db = Database.CreateContext(app.ConnectionString, app.Clock, seen);
+            var view = await new DashboardQuery(db, new Clock(app.Clock)).GetAsync(Units.Root.Id, day);
+            Assert.Equal([(parent.Id, completed, 4)], view!.Directions.Select(d => (d.Id, d.Completed, d.Total)));
+            Assert.True(seen.Statements.Count <= 3, string.Join("\n\n", seen.Statements.Select(s => s.Text)));
         }
     }
 

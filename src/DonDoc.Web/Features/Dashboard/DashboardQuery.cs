@@ -75,7 +75,7 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
 
     private async Task<DashboardView?> ReadAsync(int unitId, DateOnly day, DateOnly today, CancellationToken ct)
     {
-        // Three reads: the units, their counts, the tasks the unit handed down.
+        // Three statements: the units, their counts, the tasks the unit handed down with their children's x/y.
         var shown = await db.Units.AsNoTracking()
             .Where(u => u.Id == unitId || (u.ParentId == unitId && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo > day)))
             .ToListAsync(ct);
@@ -238,47 +238,49 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
     }
 
     // The unit's own tasks that others carry out (programs with their projects, directions handed down, the newest
-    // MaxDirections of them), each with x/y of its children as they stood that day.
+    // MaxDirections of them), each with x/y of its children as they stood that day: one statement either way.
     private async Task<(List<ProgramCount> Programs, List<ProgramCount> Directions)> HandedDownAsync(int unitId, DateOnly day, bool historical,
         CancellationToken ct)
     {
         var own = db.Tasks.AsNoTracking().Where(t => t.LeadUnitId == unitId);
+        List<(bool Program, ProgramCount Count)> rows;
         if (historical)
         {
-            // The tasks of that day: assigned by its end and not cancelled by then, whatever became of them since.
+            // A task's state at the day's end is that of its last history row written before it (none: not yet assigned).
             var cut = Clock.EndOfDayUtc(day);
-            var events = db.TaskEvents.Where(e => e.AtUtc < cut);
-            own = own.Where(t => events.Any(e => e.TaskId == t.Id)
-                && events.Where(e => e.TaskId == t.Id).OrderByDescending(e => e.Id).Select(e => e.Status).First() != TaskState.Cancelled);
-        }
-        else
-            own = own.Where(t => t.Status != TaskState.Cancelled);
-        var rows = (await own.Where(t => t.Kind == TaskKind.Program)
-            .Concat(own.Where(t => t.Kind != TaskKind.Program && t.ChildTotal > 0).OrderByDescending(t => t.Id).Take(MaxDirections))
-            .Select(t => new { t.Kind, t.Id, t.Title, t.ChildCompleted, t.ChildTotal })
-            .ToListAsync(ct))
-            .Select(t => (Program: t.Kind == TaskKind.Program, Count: new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal)))
-            .ToList();
-        if (historical && rows.Count > 0)
-        {
-            var ids = rows.Select(p => p.Count.Id).ToList();
-            var children = db.Tasks.Where(t => t.ParentId != null && ids.Contains(t.ParentId.Value));
-            var states = await LatestStates(day, children.Select(t => t.Id))
-                .Join(children, e => e.TaskId, t => t.Id, (e, t) => new { t.ParentId, e.Status })
-                .Where(x => x.Status != TaskState.Cancelled)
-                .GroupBy(x => x.ParentId)
-                .Select(g => new { Id = g.Key!.Value, Total = g.Count(), Completed = g.Count(x => x.Status == TaskState.Completed) })
-                .ToDictionaryAsync(x => x.Id, ct);
-            // A direction handed down only later was not one that day; a program with no projects yet still was a program.
-            rows = rows.Select(r => r with
+            var then = db.Tasks.Select(t => new
+            {
+                t.Id, t.ParentId,
+                Status = db.TaskEvents.Where(e => e.TaskId == t.Id && e.AtUtc < cut).OrderByDescending(e => e.Id).Select(e => (TaskState?)e.Status).FirstOrDefault(),
+            });
+            var counted = Enum.GetValues<TaskState>().Where(s => s != TaskState.Cancelled).Cast<TaskState?>().ToList();
+            // The tasks of that day: assigned by its end and not cancelled by then, whatever became of them since.
+            own = own.Where(t => then.Any(x => x.Id == t.Id && counted.Contains(x.Status)));
+            rows = (await Picked(own)
+                .Select(t => new
                 {
-                    Count = states.TryGetValue(r.Count.Id, out var s) ? r.Count with { Completed = s.Completed, Total = s.Total } : r.Count with { Completed = 0, Total = 0 },
+                    t.Kind, t.Id, t.Title,
+                    Completed = then.Count(c => c.ParentId == t.Id && c.Status == TaskState.Completed),
+                    Total = then.Count(c => c.ParentId == t.Id && counted.Contains(c.Status)),
                 })
+                .ToListAsync(ct))
+                .Select(t => (Program: t.Kind == TaskKind.Program, Count: new ProgramCount(t.Id, t.Title, t.Completed, t.Total)))
+                // A direction handed down only later was not one that day; a program with no projects yet still was a program.
                 .Where(r => r.Program || r.Count.Total > 0)
                 .ToList();
         }
+        else
+            rows = (await Picked(own.Where(t => t.Status != TaskState.Cancelled))
+                .Select(t => new { t.Kind, t.Id, t.Title, t.ChildCompleted, t.ChildTotal })
+                .ToListAsync(ct))
+                .Select(t => (Program: t.Kind == TaskKind.Program, Count: new ProgramCount(t.Id, t.Title, t.ChildCompleted, t.ChildTotal)))
+                .ToList();
         return (rows.Where(r => r.Program).Select(r => r.Count).OrderBy(p => p.Id).ToList(),
             rows.Where(r => !r.Program).Select(r => r.Count).OrderByDescending(p => p.Id).ToList());
+
+        // Every program, and the newest directions that have units carrying them out now.
+        static IQueryable<TaskItem> Picked(IQueryable<TaskItem> own) => own.Where(t => t.Kind == TaskKind.Program)
+            .Concat(own.Where(t => t.Kind != TaskKind.Program && t.ChildTotal > 0).OrderByDescending(t => t.Id).Take(MaxDirections));
     }
 
 }
