@@ -114,6 +114,7 @@ builder.Services.AddDonDocCluster(builder.Configuration, q =>
     IdempotencyCleanupJob.Schedule(q);
     ReminderJob.Schedule(q, builder.Configuration);
     MailOutboxJob.Schedule(q, builder.Configuration);
+    SearchMergeJob.Schedule(q, builder.Configuration);
 });
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
 

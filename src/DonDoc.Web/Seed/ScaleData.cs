@@ -111,6 +111,8 @@ public static class ScaleData
         progress.WriteLine("Tính lại số liệu tổng hợp theo đơn vị…");
         await TaskLedger.RebuildRollupsAsync(db, ct);
         await tx.CommitAsync(ct);
+        // The load's one transaction left each search table in many segments; a search reads them all.
+        await Features.Search.SearchMerge.RunAsync(db, ct);
         // Fresh statistics, so both planners pick the unit or due-date indexes the queries were written for.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         progress.WriteLine($"Xong: {VnFormat.Number(units.Count)} đơn vị, {VnFormat.Number(tasks.Length)} nhiệm vụ, " +
