@@ -12,6 +12,7 @@ public static class Startup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await using var alone = await Database.StartupLockAsync(db);
         await Database.MigrateAsync(db);
         var demo = false;
         if (app.Configuration.GetValue("DonDoc:DemoData", true) && !await db.Units.AnyAsync())

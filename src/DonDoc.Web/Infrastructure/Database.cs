@@ -34,6 +34,51 @@ public static class Database
     public static DbProvider ProviderOf(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DbProvider.Postgres : DbProvider.Sqlite;
 
+    /// <summary>
+    /// Held while an instance prepares the database at start: the migrations, then the roles, the first administrator
+    /// and the demo data. Instances started together on a new PostgreSQL database would each create the tables and
+    /// those rows, and all but one would stop ("relation already exists", a duplicate key); with this lock the others
+    /// wait, then find them made. A SQLite file is one instance's: no lock.
+    /// </summary>
+    public static async Task<IAsyncDisposable> StartupLockAsync(AppDb db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+            return NoLock.Instance;
+        // A session lock on a connection the context keeps open until it is released. Waited for as long as the other
+        // instance takes (a long migration), not the command timeout: if it dies, its session ends and frees the lock.
+        await db.Database.OpenConnectionAsync(ct);
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(0);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLockKey})", ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+        return new StartupLock(db);
+    }
+
+    // Any number of our own; the value only has to differ from the other advisory locks taken on the database.
+    private const long StartupLockKey = 0x446F6E446F63;
+
+    private sealed class StartupLock(AppDb db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLockKey})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <remarks>
     /// On PostgreSQL transient failures (a server restarting, a connection cut) are retried by <see cref="RetryWholeUnits"/>.
     /// SQLite has no such failures to retry: a locked database is waited for, up to the command timeout.

@@ -39,26 +39,38 @@ public abstract class BackgroundJobTests(Provider provider) : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    protected async Task<Process> StartAsync()
+    protected string ConnectionString => _connectionString;
+
+    /// <summary>An instance of the built application; fails at once if it stops before it has started.</summary>
+    protected async Task<Process> StartAsync(bool demoData = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DonDoc.Web.dll"));
         start.Environment["DONDOC_DB"] = _connectionString;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["DonDoc__DemoData"] = "false";
+        start.Environment["DonDoc__DemoData"] = demoData ? "true" : "false";
+        start.Environment[AccountSeed.DemoPasswordVariable] = TestApp.AdminPassword;
         start.Environment[AccountSeed.AdminPasswordVariable] = TestApp.AdminPassword;
         start.Environment["Evidence__Directory"] = Path.Combine(_dir, "evidence");
         start.Environment[EvidenceSweepJob.Interval.Replace(":", "__")] = "00:00:01";
         start.Environment[Web.Infrastructure.Cluster.CheckinInterval.Replace(":", "__")] = "00:00:01";
-        var process = Process.Start(start)!;
-        _instances.Add(process);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var started = new TaskCompletionSource();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
                 started.TrySetResult();
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                errors.Enqueue(e.Data);
+        };
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
+            $"The instance stopped before it started:\n{string.Join('\n', errors.Take(40))}"));
+        process.Start();
+        _instances.Add(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
@@ -102,6 +114,20 @@ public sealed class BackgroundJobsOnSqlite() : BackgroundJobTests(Provider.Sqlit
 [OnPostgres]
 public sealed class BackgroundJobsOnPostgres() : BackgroundJobTests(Provider.Postgres)
 {
+    [DbFact]
+    public async Task Two_instances_started_together_on_a_new_database_both_start_and_make_its_first_data_once()
+    {
+        await Task.WhenAll(StartAsync(demoData: true), StartAsync(demoData: true));
+
+        await using var db = Database.CreateContext(ConnectionString);
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        Assert.Equal(1, await db.Users.CountAsync(u => u.UserName == AccountSeed.AdminUserName));
+        Assert.Equal(AccountSeed.DemoAccounts.Count + 1, await db.Users.CountAsync());
+        Assert.Equal(1, await db.Units.CountAsync(u => u.ParentId == null));
+        var codes = await db.Units.Select(u => u.Code).ToListAsync();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
+
     [DbFact]
     public async Task Each_firing_runs_on_one_instance_and_a_killed_instances_work_goes_on()
     {
