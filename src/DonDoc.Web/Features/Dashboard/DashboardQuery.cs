@@ -253,15 +253,14 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
                 t.Id, t.ParentId,
                 Status = db.TaskEvents.Where(e => e.TaskId == t.Id && e.AtUtc < cut).OrderByDescending(e => e.Id).Select(e => (TaskState?)e.Status).FirstOrDefault(),
             });
-            var counted = Enum.GetValues<TaskState>().Where(s => s != TaskState.Cancelled).Cast<TaskState?>().ToList();
             // The tasks of that day: assigned by its end and not cancelled by then, whatever became of them since.
-            own = own.Where(t => then.Any(x => x.Id == t.Id && counted.Contains(x.Status)));
+            own = own.Where(t => then.Any(x => x.Id == t.Id && x.Status != null && x.Status != TaskState.Cancelled));
             rows = (await Picked(own)
                 .Select(t => new
                 {
                     t.Kind, t.Id, t.Title,
                     Completed = then.Count(c => c.ParentId == t.Id && c.Status == TaskState.Completed),
-                    Total = then.Count(c => c.ParentId == t.Id && counted.Contains(c.Status)),
+                    Total = then.Count(c => c.ParentId == t.Id && c.Status != null && c.Status != TaskState.Cancelled),
                 })
                 .ToListAsync(ct))
                 .Select(t => (Program: t.Kind == TaskKind.Program, Count: new ProgramCount(t.Id, t.Title, t.Completed, t.Total)))
