@@ -206,34 +206,58 @@ public sealed class DashboardQuery(AppDb db, Clock clock, DashboardCache? cache 
         // Every unit under it now, whatever its days: the ledger counts a past day on today's tree, as a replay does.
         async Task WalkAsync(Unit at, int counted, int skip)
         {
-            var children = (await db.Units.AsNoTracking().Where(u => u.ParentId == at.Id).ToListAsync(ct))
-                .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-            var counts = children.Count == 0 ? [] : await CountSteps.AsOfAsync(db, children.Select(c => c.Id).ToList(), day, ct);
-            var under = children.Select(c => (Unit: c, Counted: metric(counts.GetValueOrDefault(c.Id) ?? Empty))).ToList();
+            // With each unit under it, whether it has units of its own: one that has none holds only its own tasks, so it
+            // needs no walk, and those of them the page reaches one after another are replayed in one statement.
+            var children = (await db.Units.AsNoTracking().Where(u => u.ParentId == at.Id)
+                    .Select(u => new { Unit = u, Leaf = !db.Units.Any(c => c.ParentId == u.Id) }).ToListAsync(ct))
+                .OrderBy(c => c.Unit.Code, StringComparer.Ordinal).ToList();
+            var counts = children.Count == 0 ? [] : await CountSteps.AsOfAsync(db, children.Select(c => c.Unit.Id).ToList(), day, ct);
+            var under = children.Select(c => (c.Unit, c.Leaf, Counted: metric(counts.GetValueOrDefault(c.Unit.Id) ?? Empty))).ToList();
             var own = counted - under.Sum(c => c.Counted);
             if (skip < own)
             {
-                // The tasks this unit itself led at the day's end, from the history of those it has ever led.
-                var states = await LatestStates(day, db.TaskEvents.Where(e => e.LeadUnitId == at.Id).Select(e => e.TaskId))
-                    .Where(e => e.LeadUnitId == at.Id).ToListAsync(ct);
-                shown.AddRange(states.Where(Counted).OrderBy(e => e.DueDate is null).ThenBy(e => e.DueDate).ThenBy(e => e.TaskId)
-                    .Skip(skip).Take(size - shown.Count).Select(e => (e.TaskId, at, e)));
+                await AddOwnAsync([(at, skip)]);
                 skip = 0;
             }
             else
                 skip -= own;
-            foreach (var (child, n) in under)
+            for (var i = 0; i < under.Count && shown.Count < size; i++)
             {
-                if (shown.Count == size)
-                    return;
+                var (child, leaf, n) = under[i];
                 if (skip >= n)
                 {
                     skip -= n;
                     continue;
                 }
-                await WalkAsync(child, n, skip);
+                if (!leaf)
+                {
+                    await WalkAsync(child, n, skip);
+                    skip = 0;
+                    continue;
+                }
+                var leaves = new List<(Unit Unit, int Skip)> { (child, skip) };
+                var room = size - shown.Count - (n - skip);
                 skip = 0;
+                for (; room > 0 && i + 1 < under.Count && under[i + 1].Leaf; i++)
+                    if (under[i + 1].Counted > 0)
+                    {
+                        leaves.Add((under[i + 1].Unit, 0));
+                        room -= under[i + 1].Counted;
+                    }
+                await AddOwnAsync(leaves);
             }
+        }
+
+        // The tasks each of these units itself led at the day's end, after the first Skip of each, until the page is full:
+        // from the history of the tasks they have ever led, in one statement.
+        async Task AddOwnAsync(List<(Unit Unit, int Skip)> units)
+        {
+            var ids = units.Select(u => u.Unit.Id).ToList();
+            var states = (await LatestStates(day, db.TaskEvents.Where(e => ids.Contains(e.LeadUnitId)).Select(e => e.TaskId))
+                .Where(e => ids.Contains(e.LeadUnitId)).ToListAsync(ct)).ToLookup(e => e.LeadUnitId);
+            foreach (var (lead, first) in units)
+                shown.AddRange(states[lead.Id].Where(Counted).OrderBy(e => e.DueDate is null).ThenBy(e => e.DueDate).ThenBy(e => e.TaskId)
+                    .Skip(first).Take(size - shown.Count).Select(e => (e.TaskId, lead, e)));
         }
     }
 
