@@ -25,11 +25,24 @@ public static class SearchIndex
 
     public static IReadOnlyList<string> SqliteTables => Indexed.Select(i => i.Index).ToList();
 
-    /// <summary>PostgreSQL's indexes are in the model (so the migrations and the model agree); SQLite's are <see cref="CreateSqlite"/>.</summary>
+    /// <summary>
+    /// PostgreSQL's trigram indexes are in the model (so the migrations and the model agree); SQLite's FTS5 tables are
+    /// <see cref="CreateSqlite"/>. Both have the tasks' keys by lead unit: a scoped reader's hits of a common word are
+    /// read from that index alone, the reader's units' entries and nothing else. Through the search index a province
+    /// reader's "dang vien" at 1M tasks (55.672 hits, 1.636 theirs) cost 55 ms on PostgreSQL, which pays for every hit in
+    /// the country before the scope narrows them, and 137 ms on SQLite, which reads the row of each of the province's
+    /// 29.582 tasks; from this index 6–8 ms on both. A rare word still goes to the search index.
+    /// </summary>
     public static void Model(ModelBuilder b, bool postgres)
     {
+        const string byUnit = "IX_Tasks_LeadUnitId_Search";
         if (!postgres)
+        {
+            // SQLite has no INCLUDE: the key is the index's second column, and every SQLite index holds the rowid (the Id).
+            b.Entity<TaskItem>().HasIndex(t => new { t.LeadUnitId, t.SearchKey }, byUnit);
             return;
+        }
+        b.Entity<TaskItem>().HasIndex(t => t.LeadUnitId, byUnit).IncludeProperties(t => new { t.Id, t.SearchKey });
         b.HasPostgresExtension("pg_trgm");
         b.Entity<TaskItem>().HasIndex(t => t.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.Entity<Document>().HasIndex(d => d.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops");

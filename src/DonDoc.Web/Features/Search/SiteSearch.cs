@@ -80,7 +80,7 @@ public sealed class SiteSearch(AppDb db, UserScope scope)
     {
         var pattern = SearchIndex.LikePattern(key);
         var (ids, more) = await NewestVisibleAsync("Tasks", key,
-            hits => scope.VisibleIdsByPartsAsync(db.Tasks.Where(t => hits.Contains(t.Id)), ct),
+            hits => scope.VisibleIdsByPartsAsync(scope.HavingIds(db.Tasks, hits), ct),
             () => scope.VisibleIdsByPartsAsync(db.Tasks.Where(t => EF.Functions.Like(t.SearchKey, pattern, "\\")), ct), ct);
         var rows = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Title, Lead = t.LeadUnit!.Name, t.DueDate }).ToListAsync(ct);

@@ -2190,6 +2190,10 @@ namespace DonDoc.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LeadUnitId", "Status", "DueDate");
 
+                    b.HasIndex(new[] { "LeadUnitId" }, "IX_Tasks_LeadUnitId_Search");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "LeadUnitId" }, "IX_Tasks_LeadUnitId_Search"), new[] { "Id", "SearchKey" });
+
                     b.ToTable("Tasks", (string)null);
                 });
 

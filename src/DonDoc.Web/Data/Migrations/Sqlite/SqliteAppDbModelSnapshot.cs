@@ -2106,6 +2106,8 @@ namespace DonDoc.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadUnitId", "Status", "DueDate");
 
+                    b.HasIndex(new[] { "LeadUnitId", "SearchKey" }, "IX_Tasks_LeadUnitId_Search");
+
                     b.ToTable("Tasks", (string)null);
                 });
 
