@@ -91,6 +91,11 @@ public abstract class NarrowScopeSearchTests(TestApp app)
         var newest = await app.WithDbAsync(db => db.Tasks.Where(t => t.SearchKey.Contains("nao vet muong"))
             .OrderByDescending(t => t.Id).Select(t => t.Id).Take(SiteSearch.PerKind).ToListAsync());
         Assert.Equal(newest, all["task"].Hits.Select(h => h.Id));
+        // So are those of a reader at the top of the tree, who sees all of it without being the administrator.
+        using var top = await app.ClientAsync(Roles.Viewer, u.Root);
+        var fromTop = (await SearchAsync(top))["task"];
+        Assert.Equal(newest, fromTop.Hits.Select(h => h.Id));
+        Assert.True(fromTop.More);
 
         // A reader of Hoàn Kiếm has more than a window of their own: the newest of them, and more.
         using var hoanKiem = await app.ClientAsync(Roles.Viewer, u.HoanKiem);
