@@ -14,6 +14,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace DonDoc.BrowserTests;
@@ -42,7 +43,10 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Trinh-duyet-Thu-2026";
 
     private readonly string _root = Directory.CreateTempSubdirectory("dondoc-browser-").FullName;
+    private readonly AppLog _log;
     private IPlaywright? _playwright;
+
+    public BrowserApp() => _log = new AppLog(Path.GetFileName(_root));
 
     public TestClock Clock { get; } = TestClock.AtLocal(new DateOnly(2026, 4, 6));
     public Uri BaseAddress { get; private set; } = null!;
@@ -50,9 +54,12 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Unit Root { get; private set; } = null!;
     public IReadOnlyList<Unit> Children { get; private set; } = [];
 
-    /// <summary>Where screenshots go: scripts/test sets ARTIFACTS and prints it.</summary>
-    public static string ArtifactsDirectory =>
-        Path.Combine(Environment.GetEnvironmentVariable("ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(AppContext.BaseDirectory, "TestResults"), "screenshots");
+    /// <summary>Where the tests keep what they leave behind: scripts/test sets ARTIFACTS and prints it.</summary>
+    public static string ArtifactsRoot =>
+        Environment.GetEnvironmentVariable("ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(AppContext.BaseDirectory, "TestResults");
+
+    /// <summary>Where screenshots go.</summary>
+    public static string ArtifactsDirectory => Path.Combine(ArtifactsRoot, "screenshots");
 
     /// <summary>The demo data set instead of the small tree: pages as the office sees them, full.</summary>
     protected virtual bool DemoData => false;
@@ -84,6 +91,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             await Browser.CloseAsync();
         _playwright?.Dispose();
         await DisposeAsync();
+        _log.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -102,6 +110,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DONDOC_DEMO_PASSWORD", AdminPassword);
         builder.UseSetting("Evidence:Directory", Path.Combine(_root, "evidence"));
         builder.UseSetting("DONDOC_ADMIN_PASSWORD", AdminPassword);
+        // Each request's start and end with its time, for the log kept in the artefacts.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+        builder.ConfigureLogging(logging => logging.AddProvider(_log));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -109,7 +120,6 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Signs the administrator (or another user) in on the sign-in page the app has just sent the browser to.</summary>
     /// <summary>
     /// How the tests wait for a page they were sent to: its document parsed, not its load event. On two busy
     /// cores chromium once let a committed page's load event go unreported for 30 s after a form's redirect;
@@ -117,6 +127,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
+    /// <summary>Signs the administrator (or another user) in on the sign-in page the app has just sent the browser to.</summary>
     public static async Task SignInAsync(IPage page, string userName = AdminUserName, string password = AdminPassword)
     {
         await page.WaitForURLAsync("**/Accounts/Login?ReturnUrl=*", BrowserApp.Arrived);
@@ -139,6 +150,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             HasTouch = phone,
         });
         context.SetDefaultTimeout(Patience);
+        _log.Watch(context);
         return context;
     }
 

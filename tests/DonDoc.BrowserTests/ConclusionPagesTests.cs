@@ -12,8 +12,6 @@ namespace DonDoc.BrowserTests;
 /// </summary>
 public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float Timeout = 30_000;
-
     // The browser app's clock stands at 6 April 2026.
     private const string Conclusion = """
         ĐẢNG CỘNG SẢN VIỆT NAM
@@ -46,13 +44,7 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
             }
             return 0;
         });
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(Timeout);
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Conclusions");
@@ -67,14 +59,7 @@ public sealed partial class ConclusionPagesTests(BrowserApp app) : IClassFixture
         await Expect(page.Locator("#Drafts_1__LeadUnitId-match")).ToContainTextAsync("không khớp đơn vị nào");
         await BrowserApp.ScreenshotAsync(page, "conclusion-review");
 
-        await using (var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        }))
+        await using (var phone = await app.NewContextAsync(phone: true))
         {
             var small = await phone.NewPageAsync();
             await small.GotoAsync(reviewUrl);

@@ -5,18 +5,10 @@ namespace DonDoc.BrowserTests;
 /// <summary>The office records a conference on its page and reads it in the list, on a desktop and a phone.</summary>
 public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float Timeout = 30_000;
-
     [Fact]
     public async Task A_conference_recorded_on_its_page_shows_in_the_list_by_unit_and_year()
     {
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(Timeout);
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Conferences/Edit");
         await BrowserApp.SignInAsync(page);
@@ -54,15 +46,7 @@ public sealed class ConferencePagesTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/Conferences");
         await BrowserApp.ScreenshotAsync(page, "conferences");
 
-        await using var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        phone.SetDefaultTimeout(Timeout);
+        await using var phone = await app.NewContextAsync(phone: true);
         var small = await phone.NewPageAsync();
         await small.GotoAsync("/Conferences");
         await BrowserApp.SignInAsync(small);

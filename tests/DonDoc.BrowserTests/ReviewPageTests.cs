@@ -9,18 +9,10 @@ namespace DonDoc.BrowserTests;
 /// </summary>
 public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float Timeout = 30_000;
-
     [Fact]
     public async Task A_review_with_a_remediation_item_shows_its_progress_on_desktop_and_phone()
     {
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(Timeout);
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Reviews/Create");
@@ -65,14 +57,7 @@ public sealed partial class ReviewPageTests(BrowserApp app) : IClassFixture<Brow
         await Expect(row.Locator("table.remediation-items")).ToContainTextAsync("Đồng chí Chủ nhiệm Ủy ban Kiểm tra");
         await BrowserApp.ScreenshotAsync(page, "review");
 
-        await using var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var phone = await app.NewContextAsync(phone: true);
         var small = await phone.NewPageAsync();
         await small.GotoAsync(new Uri(reviewUrl).PathAndQuery);
         await BrowserApp.SignInAsync(small);

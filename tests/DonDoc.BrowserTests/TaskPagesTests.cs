@@ -9,18 +9,10 @@ namespace DonDoc.BrowserTests;
 /// </summary>
 public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float Timeout = 30_000;
-
     [Fact]
     public async Task A_task_handed_down_and_completed_through_the_pages_shows_on_the_dashboard()
     {
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(Timeout);
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         var dueDate = app.Clock.Today.AddDays(5);
 
@@ -73,14 +65,7 @@ public sealed partial class TaskPagesTests(BrowserApp app) : IClassFixture<Brows
         await ExpectMetricsAsync(page, total: 4, ontime: 1, late: 0, inprogress: 1, submitted: 0, overdue: 0, duesoon: 3, notaccepted: 2);
         await BrowserApp.ScreenshotAsync(page, "dashboard");
 
-        await using (var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        }))
+        await using (var phone = await app.NewContextAsync(phone: true))
         {
             var small = await phone.NewPageAsync();
             await small.GotoAsync($"/Dashboard/{app.Root.Id}");

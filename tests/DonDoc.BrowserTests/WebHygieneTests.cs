@@ -18,7 +18,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task A_title_written_as_a_script_shows_as_text_and_runs_nothing()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
@@ -74,7 +74,7 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task A_request_forged_by_another_page_changes_nothing()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Tasks/Create");
         await BrowserApp.SignInAsync(page);
@@ -144,18 +144,6 @@ public sealed partial class WebHygieneTests(BrowserApp app) : IClassFixture<Brow
     }
 
     private Task<int> CountTasksAsync() => app.WithDbAsync(db => db.Tasks.CountAsync());
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
