@@ -4,9 +4,9 @@ using Microsoft.Playwright;
 namespace DonDoc.BrowserTests;
 
 /// <summary>
-/// One file per app under test in <c>$ARTIFACTS/app-logs</c>: what the app logged (requests, jobs, warnings and errors) and what its
-/// browser asked of it, in one timeline. A step that waited in vain shows there whether the request left the
-/// browser, reached the app and how long the app took over it.
+/// One file per app under test in <c>$ARTIFACTS/app-logs</c>: what the app logged (requests, jobs, warnings and
+/// errors) and what its browser asked of it, in one timeline. A step that waited in vain shows there whether the
+/// request left the browser, reached the app and how long the app took over it.
 /// </summary>
 public sealed class AppLog : ILoggerProvider
 {
